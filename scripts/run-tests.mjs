@@ -1,0 +1,31 @@
+// `npm test`: runs every jest suite once and prints the "N passed, N failed"
+// line CI reads. Extra arguments go to jest (e.g. a path or -t "name").
+import { spawnSync } from "node:child_process"
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+
+const resultsFile = join(mkdtempSync(join(tmpdir(), "mailer-jest-")), "results.json")
+const args = ["jest", "--runInBand", "--forceExit", "--ci", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
+const env = {
+  ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+  MEDUSA_DISABLE_TELEMETRY: "true",
+  NODE_ENV: "test",
+}
+const run = spawnSync("npx", args, { stdio: "inherit", env })
+
+let results
+try {
+  results = JSON.parse(readFileSync(resultsFile, "utf8"))
+} catch {
+  console.error("jest wrote no results")
+  process.exit(run.status || 1)
+}
+const passed = results.numPassedTests
+const failed = results.numFailedTests + results.numRuntimeErrorTestSuites
+console.log(`\n${passed} passed, ${failed} failed`)
+if (failed > 0 || passed === 0 || run.status !== 0) {
+  process.exit(run.status || 1)
+}

@@ -1,0 +1,169 @@
+import Handlebars from "handlebars"
+
+/**
+ * Locale-aware formatting helpers: money, date, address. Each takes plain
+ * JSON values and returns "" for anything it cannot format, so a missing
+ * field never breaks a mail. The current locale is `@root._locale`, the
+ * default currency `@root._currency`, the time zone `@root._timezone`.
+ */
+
+export const FALLBACK_LOCALE = "en"
+
+/** What a helper can read from Handlebars' options argument. */
+export interface HelperCall {
+  params: unknown[]
+  root: Record<string, unknown>
+  /** True when the template was compiled with escaping off (subject, text part). */
+  plainText: boolean
+}
+
+/** "de_DE" → "de-DE"; anything Intl cannot use → FALLBACK_LOCALE. */
+export function normaliseLocale(raw: unknown): string {
+  if (typeof raw !== "string" || raw.trim() === "") return FALLBACK_LOCALE
+  try {
+    return Intl.getCanonicalLocales(raw.trim().replace(/_/g, "-"))[0] ?? FALLBACK_LOCALE
+  } catch {
+    return FALLBACK_LOCALE
+  }
+}
+
+/** "eur" → "EUR"; anything that is not a 3-letter code → undefined. */
+export function normaliseCurrency(raw: unknown): string | undefined {
+  return typeof raw === "string" && /^[A-Za-z]{3}$/.test(raw.trim())
+    ? raw.trim().toUpperCase()
+    : undefined
+}
+
+/** A valid IANA time zone, or undefined (Intl then uses the server's zone). */
+export function normaliseTimeZone(raw: unknown): string | undefined {
+  if (typeof raw !== "string" || raw.trim() === "") return undefined
+  try {
+    return new Intl.DateTimeFormat("en", { timeZone: raw.trim() }).resolvedOptions().timeZone
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Numbers, numeric strings and Medusa BigNumber JSON (`{value}` / `{numeric}`)
+ * to a finite number; everything else to undefined.
+ */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined
+  if (typeof value === "string") {
+    const trimmed = value.trim()
+    if (trimmed === "") return undefined
+    const parsed = Number(trimmed)
+    return Number.isFinite(parsed) ? parsed : undefined
+  }
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>
+    const inner = ownValue(record, "numeric") ?? ownValue(record, "value")
+    return typeof inner === "number" || typeof inner === "string" ? toNumber(inner) : undefined
+  }
+  return undefined
+}
+
+/** Reads only own properties: data is JSON, but never trust a key to be absent from the prototype. */
+export function ownValue(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined
+}
+
+/** Strings and numbers as trimmed text; everything else "". */
+export function toText(value: unknown): string {
+  if (typeof value === "string") return value.trim()
+  if (typeof value === "number" && Number.isFinite(value)) return String(value)
+  return ""
+}
+
+export function formatMoney(call: HelperCall): string {
+  const amount = toNumber(call.params[0])
+  if (amount === undefined) return ""
+  const locale = normaliseLocale(call.root._locale)
+  const currency = normaliseCurrency(call.params[1]) ?? normaliseCurrency(call.root._currency)
+  if (currency) {
+    try {
+      return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount)
+    } catch {
+      // Intl rejects some well-formed codes in some runtimes; fall through to a plain number.
+    }
+  }
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(amount)
+}
+
+const DATE_STYLES = new Map<string, Intl.DateTimeFormatOptions>([
+  ["short", { year: "numeric", month: "2-digit", day: "2-digit" }],
+  ["long", { year: "numeric", month: "long", day: "numeric" }],
+  [
+    "datetime",
+    { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" },
+  ],
+])
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+export function formatDate(call: HelperCall): string {
+  const [value, style] = call.params
+  const date = toDate(value)
+  if (!date) return ""
+  const styleOptions = (typeof style === "string" && DATE_STYLES.get(style)) || DATE_STYLES.get("short")
+  // A bare "2026-11-23" is a calendar date, not an instant: format it in UTC so
+  // it does not move to the 22nd on a server west of Greenwich.
+  const timeZone =
+    typeof value === "string" && DATE_ONLY.test(value.trim())
+      ? "UTC"
+      : normaliseTimeZone(call.root._timezone)
+  const locale = normaliseLocale(call.root._locale)
+  return new Intl.DateTimeFormat(locale, { ...styleOptions, timeZone }).format(date)
+}
+
+function toDate(value: unknown): Date | undefined {
+  let date: Date | undefined
+  if (typeof value === "string" && value.trim() !== "") date = new Date(value.trim())
+  else if (typeof value === "number" && Number.isFinite(value)) date = new Date(value)
+  return date && !Number.isNaN(date.getTime()) ? date : undefined
+}
+
+/**
+ * A postal address block. In HTML every part is escaped here and the lines are
+ * joined with <br>, returned as SafeString so Handlebars does not escape the
+ * <br> tags again; in plain text the lines are joined with newlines.
+ */
+export function formatAddress(call: HelperCall): string | Handlebars.SafeString {
+  const lines = addressLines(call.params[0])
+  if (call.plainText) return lines.join("\n")
+  return new Handlebars.SafeString(
+    lines.map((line) => Handlebars.Utils.escapeExpression(line)).join("<br>")
+  )
+}
+
+function addressLines(raw: unknown): string[] {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return []
+  const addr = raw as Record<string, unknown>
+  const field = (key: string): string => toText(ownValue(addr, key))
+  const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(" ")
+  return [
+    field("company"),
+    join(field("first_name"), field("last_name")),
+    field("address_1"),
+    field("address_2"),
+    join(field("postal_code"), field("city")),
+    field("province"),
+    countryName(addr),
+  ].filter((line) => line !== "")
+}
+
+/** Medusa gives `country` as a string or a record with display_name/name; else the ISO code. */
+function countryName(addr: Record<string, unknown>): string {
+  const country = ownValue(addr, "country")
+  if (typeof country === "string" && country.trim() !== "") return country.trim()
+  if (country !== null && typeof country === "object" && !Array.isArray(country)) {
+    const record = country as Record<string, unknown>
+    const name = toText(ownValue(record, "display_name")) || toText(ownValue(record, "name"))
+    if (name) return name
+  }
+  return toText(ownValue(addr, "country_code")).toUpperCase()
+}

@@ -1,0 +1,171 @@
+import Handlebars from "handlebars"
+import { normaliseCurrency, normaliseLocale, normaliseTimeZone } from "./format-helpers"
+import { compileStrict, createTemplateEngine } from "./handlebars-env"
+import { wrapInLayout } from "./layout"
+import { expandStaffVariables, STAFF_DATA_KEY, StaffInfo, staffData, toStaffExpressions } from "./staff-variables"
+import { forEachNode, parseTemplate } from "./template-ast"
+import { TemplateError, TemplateProblem } from "./template-error"
+import { htmlToTextPart } from "./text-part"
+import { TemplateInput, validateTemplate } from "./validate-template"
+
+/**
+ * Renders one mail: subject, HTML (in the layout) and text part. Pure: no I/O,
+ * no clock except what the data carries. Every template failure is a
+ * TemplateError, never another exception.
+ */
+
+export interface RenderInput {
+  template: TemplateInput
+  /** Plain JSON from the shop (order, customer, store…); cloned, never mutated. */
+  context: Record<string, unknown>
+  /** "de", "en", "de-DE"…; "de_DE" is accepted, anything unusable falls back to "en". */
+  locale: string
+  currency_code?: string | null
+  /** IANA zone for {{date}} (e.g. "Europe/Berlin"); default: the server's zone. */
+  time_zone?: string | null
+  staff: StaffInfo
+  account: { signature_html?: string | null; greeting?: string | null; sender_name?: string | null }
+  layout_html?: string | null
+}
+
+export interface RenderedEmail {
+  subject: string
+  html: string
+  text: string
+  warnings: TemplateProblem[]
+}
+
+type TemplateData = Record<string, unknown>
+
+export function renderEmail(input: RenderInput): RenderedEmail {
+  const context = cloneContext(input.context)
+  const { problems, warnings } = validateTemplate(input.template, context)
+  if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
+
+  const engine = createTemplateEngine()
+  const blocks = accountBlocks(input)
+  const base: TemplateData = {
+    ...context,
+    _locale: normaliseLocale(input.locale),
+    _currency: normaliseCurrency(input.currency_code) ?? "",
+    _timezone: normaliseTimeZone(input.time_zone) ?? "",
+    _sender_name: input.account?.sender_name?.trim() ?? "",
+    [STAFF_DATA_KEY]: staffData(input.staff),
+    _subject: "",
+  }
+  const textData = { ...base, signature: blocks.signatureText, greeting: blocks.greetingText }
+  const subject = renderSubject(engine, input.template.subject, textData)
+  const htmlData = {
+    ...base,
+    _subject: subject,
+    signature: new Handlebars.SafeString(blocks.signatureHtml),
+    greeting: new Handlebars.SafeString(blocks.greetingHtml),
+  }
+  const bodyHtml = compileStrict(engine, toStaffExpressions(input.template.body_html, { html: true }), {
+    escape: true,
+    field: "body_html",
+  })(htmlData)
+  const html = wrapInLayout(engine, input.layout_html, bodyHtml, htmlData)
+  const text =
+    renderTextPart(engine, input.template.body_text, { ...textData, _subject: subject }, blocks.signatureText) ||
+    htmlToTextPart(bodyHtml) ||
+    subject
+  return { subject, html, text, warnings }
+}
+
+/**
+ * A JSON round trip: drops functions, prototypes and class instances (Medusa
+ * BigNumber becomes its JSON form), so templates only ever see plain data and
+ * Handlebars' prototype checks have nothing to guard.
+ */
+function cloneContext(context: unknown): TemplateData {
+  let json: string | undefined
+  try {
+    json = JSON.stringify(context ?? {}, (_key, value: unknown) =>
+      typeof value === "bigint" ? value.toString() : value
+    )
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new TemplateError("TEMPLATE_RENDER", [
+      { field: "body_html", message: `The mail data is not plain JSON: ${reason}` },
+    ])
+  }
+  const parsed: unknown = json === undefined ? {} : JSON.parse(json)
+  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+    ? (parsed as TemplateData)
+    : {}
+}
+
+interface AccountBlocks {
+  signatureHtml: string
+  signatureText: string
+  greetingHtml: string
+  greetingText: string
+}
+
+/**
+ * The signature is HTML written by an admin (the same people who write the
+ * templates), so it is inserted unescaped; it is not compiled, so it cannot
+ * call helpers or read data. The greeting is plain text and escaped.
+ */
+function accountBlocks(input: RenderInput): AccountBlocks {
+  const staff = input.staff ?? {}
+  const signatureHtml = expandStaffVariables(input.account?.signature_html ?? "", staff, { html: true })
+  const greetingText = expandStaffVariables(input.account?.greeting ?? "", staff, { html: false })
+    .replace(/\r\n?/g, "\n")
+    .trim()
+  return {
+    signatureHtml,
+    signatureText: htmlToTextPart(signatureHtml),
+    greetingHtml: Handlebars.Utils.escapeExpression(greetingText).replace(/\n/g, "<br>"),
+    greetingText,
+  }
+}
+
+function renderSubject(engine: typeof Handlebars, source: string, data: TemplateData): string {
+  const template = compileStrict(engine, toStaffExpressions(source, { html: false }), {
+    escape: false,
+    field: "subject",
+  })
+  return toSingleLine(template(data))
+}
+
+/** Header injection guard: line breaks become one space, other control characters go. */
+export function toSingleLine(value: string): string {
+  return value
+    .replace(/[\r\n\u0085\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+    .trim()
+}
+
+/** The explicit text part, or "" when there is none (the caller then converts the HTML). */
+function renderTextPart(
+  engine: typeof Handlebars,
+  source: string | null | undefined,
+  data: TemplateData,
+  signatureText: string
+): string {
+  if (typeof source !== "string" || source.trim() === "") return ""
+  const template = compileStrict(engine, toStaffExpressions(source, { html: false }), {
+    escape: false,
+    field: "body_text",
+  })
+  const text = template(data).replace(/\r\n?/g, "\n").trim()
+  if (!text || !signatureText || referencesSignature(source)) return text
+  return `${text}\n\n${signatureText}`
+}
+
+/** Whether a template places {{signature}} itself (then we do not append it again). */
+function referencesSignature(source: string): boolean {
+  const parsed = parseTemplate(source, "body_text")
+  let found = false
+  if (parsed.program) {
+    forEachNode(parsed.program, (node) => {
+      if (node.type !== "PathExpression") return
+      const path = node as hbs.AST.PathExpression
+      const parts = path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts
+      if (parts[0] === "signature") found = true
+    })
+  }
+  return found
+}

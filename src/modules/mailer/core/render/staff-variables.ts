@@ -1,0 +1,104 @@
+import Handlebars from "handlebars"
+
+/**
+ * Signature variables known from German back-office software
+ * (<MITARBEITER>, <MITARBEITER_TELEFON>, …): the staff member who acted, or
+ * the account's contact person. Accepted forms: `<NAME>`, `{NAME}` and, in
+ * HTML, `&lt;NAME&gt;` (how a WYSIWYG editor stores a typed `<NAME>`). Only
+ * the single-brace form counts: `{{MITARBEITER}}` is a Handlebars mustache
+ * and is left alone. Names are matched in capitals only.
+ */
+
+export interface StaffInfo {
+  name?: string | null
+  phone?: string | null
+  mobile?: string | null
+  email?: string | null
+  fax?: string | null
+}
+
+type StaffKey = keyof StaffInfo
+
+const VARIABLE_TO_KEY = new Map<string, StaffKey>([
+  ["MITARBEITER", "name"],
+  ["MITARBEITER_TELEFON", "phone"],
+  ["MITARBEITER_MOBIL", "mobile"],
+  ["MITARBEITER_EMAIL", "email"],
+  ["MITARBEITER_TELEFAX", "fax"],
+])
+
+const NAME = "(MITARBEITER(?:_(?:TELEFON|MOBIL|EMAIL|TELEFAX))?)"
+/** `<NAME>` or `{NAME}`, not `{{NAME}}` (lookarounds keep mustaches intact). */
+const PLAIN_PATTERN = new RegExp(`<${NAME}>|(?<!\\{)\\{${NAME}\\}(?!\\})`, "g")
+/** As above plus the entity-escaped `&lt;NAME&gt;` an HTML editor produces. */
+const HTML_PATTERN = new RegExp(
+  `(?:<|&lt;)${NAME}(?:>|&gt;)|(?<!\\{)\\{${NAME}\\}(?!\\})`,
+  "g"
+)
+
+/** The key of the data object renderEmail puts the staff values under. */
+export const STAFF_DATA_KEY = "_staff"
+
+/** The staff values as template data: every key present, "" when unknown. */
+export function staffData(staff: StaffInfo | null | undefined): Record<StaffKey, string> {
+  const value = (key: StaffKey): string => {
+    const raw = staff?.[key]
+    return typeof raw === "string" ? raw.trim() : ""
+  }
+  return {
+    name: value("name"),
+    phone: value("phone"),
+    mobile: value("mobile"),
+    email: value("email"),
+    fax: value("fax"),
+  }
+}
+
+/**
+ * Replaces the variables in a block that is not compiled (signature,
+ * greeting) by their values; HTML-escaped when `html` is true.
+ */
+export function expandStaffVariables(
+  text: string,
+  staff: StaffInfo,
+  opts: { html: boolean }
+): string {
+  const values = staffData(staff)
+  const pattern = opts.html ? HTML_PATTERN : PLAIN_PATTERN
+  return text.replace(pattern, (_match, angled?: string, braced?: string) => {
+    const key = VARIABLE_TO_KEY.get(angled ?? braced ?? "")
+    const value = key ? values[key] : ""
+    return opts.html ? Handlebars.Utils.escapeExpression(value) : value
+  })
+}
+
+/** `{{!-- … --}}` comments first (they may contain `}}`), then any mustache. */
+const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g
+
+/**
+ * Rewrites the variables in a template SOURCE into Handlebars expressions
+ * (`<MITARBEITER>` → `{{@root._staff.name}}`) before compiling. Why not
+ * replace values after rendering: the rendered text contains customer data,
+ * and a customer named "<MITARBEITER_EMAIL>" must stay a name. As expressions
+ * the values are escaped by Handlebars like any other data, and @root keeps
+ * them working inside {{#each}}. Text inside mustaches (string literals,
+ * comments) is left untouched.
+ */
+export function toStaffExpressions(source: string, opts: { html: boolean }): string {
+  const pattern = opts.html ? HTML_PATTERN : PLAIN_PATTERN
+  let result = ""
+  let last = 0
+  for (const mustache of source.matchAll(MUSTACHE)) {
+    const start = mustache.index ?? 0
+    result += replaceWithExpressions(source.slice(last, start), pattern) + mustache[0]
+    last = start + mustache[0].length
+  }
+  return result + replaceWithExpressions(source.slice(last), pattern)
+}
+
+function replaceWithExpressions(text: string, pattern: RegExp): string {
+  return text.replace(pattern, (_match, angled?: string, braced?: string) => {
+    const key = VARIABLE_TO_KEY.get(angled ?? braced ?? "")
+    return key ? `{{@root.${STAFF_DATA_KEY}.${key}}}` : ""
+  })
+}

@@ -1,0 +1,60 @@
+/**
+ * Building blocks shared by the shipped templates. They are spliced into the
+ * template source in code (not Handlebars partials, which templates may not use).
+ */
+
+const CELL = 'style="padding:8px 0;border-bottom:1px solid #e5e7eb;vertical-align:top"'
+const CELL_RIGHT = 'style="padding:8px 0;border-bottom:1px solid #e5e7eb;text-align:right;vertical-align:top;white-space:nowrap"'
+
+export interface ItemTableLabels {
+  item: string
+  quantity: string
+  price: string
+  total: string
+}
+
+export function itemTable(l: ItemTableLabels): string {
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">
+  <tr><th align="left" ${CELL}>${l.item}</th><th ${CELL_RIGHT}>${l.quantity}</th><th ${CELL_RIGHT}>${l.price}</th><th ${CELL_RIGHT}>${l.total}</th></tr>
+  {{#each order.items}}
+  <tr>
+    <td ${CELL}>{{product_title}}{{#if variant_title}}<br><span style="color:#6b7280">{{variant_title}}</span>{{/if}}</td>
+    <td ${CELL_RIGHT}>{{quantity}}</td>
+    <td ${CELL_RIGHT}>{{money unit_price @root.order.currency_code}}</td>
+    <td ${CELL_RIGHT}>{{money subtotal @root.order.currency_code}}</td>
+  </tr>
+  {{/each}}
+</table>`
+}
+
+export interface TotalsLabels {
+  subtotal: string
+  shipping: string
+  discount: string
+  tax: string
+  total: string
+}
+
+export function totalsTable(l: TotalsLabels): string {
+  const row = (label: string, value: string, strong = false) =>
+    `<tr><td style="padding:4px 0${strong ? ";font-weight:bold" : ""}">${label}</td><td style="padding:4px 0;text-align:right${strong ? ";font-weight:bold" : ""}">${value}</td></tr>`
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:0 0 16px">
+  ${row(l.subtotal, "{{money order.item_subtotal order.currency_code}}")}
+  ${row(l.shipping, "{{money order.shipping_total order.currency_code}}")}
+  {{#if order.discount_total}}${row(l.discount, "−{{money order.discount_total order.currency_code}}")}{{/if}}
+  ${row(l.total, "{{money order.total order.currency_code}}", true)}
+  ${row(l.tax, "{{money order.tax_total order.currency_code}}")}
+</table>`
+}
+
+export function addressColumns(shipping: string, billing: string): string {
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="margin:16px 0">
+  <tr>
+    <td style="vertical-align:top;width:50%;padding-right:8px"><strong>${shipping}</strong><br>{{address order.shipping_address}}</td>
+    <td style="vertical-align:top;width:50%;padding-left:8px"><strong>${billing}</strong><br>{{address order.billing_address}}</td>
+  </tr>
+</table>`
+}
+
+export const CLOSING = `{{#if greeting}}<p>{{greeting}}</p>{{/if}}
+{{signature}}`

@@ -1,0 +1,185 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { nextRetryAt, type RetryPolicy } from "../core/backoff"
+import { classifySmtpError } from "../core/classify-smtp-error"
+import { describeError, MailerError } from "../core/errors"
+import { languageOf } from "../core/locale"
+import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
+import type { SmtpSecrets } from "../core/smtp/transport-options"
+import { routeForTestMode } from "../core/test-mode"
+import type { DeliveryResult } from "../types"
+import {
+  claimMessage,
+  loadAccountRow,
+  recordFailure,
+  recordSent,
+  setAccountStatus,
+  type OutboxRow,
+} from "./outbox-store"
+import type { CacheableAccount, TransportCache } from "./transport-cache"
+
+export interface DeliveryDeps {
+  knex: Knex
+  transports: TransportCache
+  openSecrets: (account: Record<string, any>) => SmtpSecrets
+  retry: RetryPolicy
+  leaseMs: number
+}
+
+// Configuration errors pause the account: retrying a wrong password only
+// risks a lockout at the provider. The admin's fix resumes the queue.
+const ACCOUNT_STATUS_BY_CODE: Record<string, string> = {
+  SMTP_AUTH: "auth_failed",
+  SMTP_AUTH_MISSING: "auth_failed",
+  SMTP_TLS: "tls_failed",
+  SMTP_DNS: "connection_failed",
+  DKIM_SIGNING: "tls_failed",
+  SECRET_DECRYPT_FAILED: "auth_failed",
+}
+const PAUSED_STATUSES = new Set(Object.values(ACCOUNT_STATUS_BY_CODE))
+
+/**
+ * Delivers one outbox row: claim, test-mode routing, send through the
+ * account's pooled transport, record the outcome. The only code path that
+ * talks SMTP, so test mode cannot be bypassed.
+ */
+export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<DeliveryResult> {
+  const row = await claimMessage(deps.knex, id, deps.leaseMs)
+  if (!row) {
+    const current = await deps.knex("mailer_message").where({ id }).first("status")
+    return { message_id: id, status: current?.status ?? "failed", attempted: false }
+  }
+  const account = row.account_id ? await loadAccountRow(deps.knex, row.account_id) : null
+  if (!account) {
+    return fail(deps, row, new MailerError("NO_ACCOUNT"), false)
+  }
+  if (PAUSED_STATUSES.has(account.status)) {
+    return pause(deps, row, new MailerError("ACCOUNT_PAUSED"))
+  }
+  return send(deps, row, account)
+}
+
+async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, any>): Promise<DeliveryResult> {
+  const lang = languageOf(row.locale ?? "en") === "de" ? "de" : "en"
+  const routed = routeForTestMode({
+    recipients: { to: splitList(row.to), cc: row.cc ?? [], bcc: row.bcc ?? [] },
+    subject: row.subject ?? "",
+    html: row.html ?? "",
+    text: row.text ?? "",
+    testMode: Boolean(account.test_mode),
+    testRecipient: account.test_recipient || account.sender_email,
+    lang,
+  })
+  const envelope = { from: account.sender_email, ...routed.envelope, rerouted: routed.rerouted }
+  if (routed.envelope.to.length === 0) {
+    return fail(deps, row, new MailerError("NO_RECIPIENT"), false, envelope, routed.rerouted)
+  }
+  const mail = buildMailOptions({
+    from: { name: account.sender_name, address: account.sender_email },
+    replyTo: row.reply_to,
+    envelope: routed.envelope,
+    subject: routed.subject,
+    html: routed.html,
+    text: routed.text,
+    messageId: buildMessageId(row.id, account.sender_email),
+  })
+  try {
+    const transport = deps.transports.get(account as CacheableAccount, () => deps.openSecrets(account))
+    const info = await transport.sendMail(mail)
+    await recordSent(deps.knex, row.id, {
+      message_id: info.messageId,
+      envelope,
+      accepted: info.accepted.map(addressOf),
+      rejected: info.rejected.map(addressOf),
+      test_mode: routed.rerouted,
+      from: account.sender_email,
+    })
+    if (account.status !== "ok") {
+      await setAccountStatus(deps.knex, account.id, "ok", null)
+    }
+    return { message_id: row.id, status: "sent", attempted: true }
+  } catch (err) {
+    return handleSendError(deps, row, account, classifySmtpError(err), envelope, routed.rerouted)
+  }
+}
+
+async function handleSendError(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  account: Record<string, any>,
+  error: MailerError,
+  envelope: unknown,
+  testMode: boolean
+): Promise<DeliveryResult> {
+  const accountStatus = ACCOUNT_STATUS_BY_CODE[error.code]
+  if (error.kind === "configuration" && accountStatus) {
+    deps.transports.evict(account.id)
+    await setAccountStatus(deps.knex, account.id, accountStatus, `${error.code}: ${error.message}`)
+    return pause(deps, row, error, true)
+  }
+  if (error.kind === "transient") {
+    const retryAt = nextRetryAt(row.attempts + 1, deps.retry)
+    if (retryAt) {
+      await recordFailure(deps.knex, row.id, {
+        status: "queued",
+        next_attempt_at: retryAt,
+        counts_as_attempt: true,
+        ...errorFields(error),
+        envelope,
+        test_mode: testMode,
+      })
+      return { message_id: row.id, status: "queued", attempted: true, error_code: error.code }
+    }
+  }
+  return fail(deps, row, error, true, envelope, testMode)
+}
+
+async function fail(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  error: MailerError,
+  attempted: boolean,
+  envelope?: unknown,
+  testMode?: boolean
+): Promise<DeliveryResult> {
+  await recordFailure(deps.knex, row.id, {
+    status: "failed",
+    next_attempt_at: null,
+    counts_as_attempt: attempted,
+    ...errorFields(error),
+    envelope,
+    test_mode: testMode,
+  })
+  return { message_id: row.id, status: "failed", attempted, error_code: error.code }
+}
+
+/** Keeps the row queued without a due date: it waits until the account is fixed. */
+async function pause(deps: DeliveryDeps, row: OutboxRow, error: MailerError, attempted = false) {
+  await recordFailure(deps.knex, row.id, {
+    status: "queued",
+    next_attempt_at: null,
+    counts_as_attempt: attempted,
+    ...errorFields(error),
+  })
+  return { message_id: row.id, status: "queued" as const, attempted, error_code: error.code }
+}
+
+function errorFields(error: MailerError) {
+  const described = describeError(error.code, "en")
+  return {
+    error_code: error.code,
+    error_message: error.message || described.message,
+    error_hint: described.hint,
+    smtp_response_code: error.responseCode ?? null,
+  }
+}
+
+function splitList(value: string | null): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+function addressOf(entry: string | { address: string }): string {
+  return typeof entry === "string" ? entry : entry.address
+}

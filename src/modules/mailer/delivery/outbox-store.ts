@@ -1,0 +1,149 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/**
+ * The outbox's state transitions, each one SQL statement so that several
+ * workers (processes, servers) can deliver concurrently: a row is claimed with
+ * FOR UPDATE SKIP LOCKED and a lease, and every later transition only applies
+ * while the row is still "sending" under that claim.
+ */
+
+const TABLE = "mailer_message"
+
+// A row is due when it waits in the queue, or when a worker died while sending
+// and its lease ran out.
+const DUE_CONDITION = `deleted_at IS NULL AND (
+  (status = 'queued' AND next_attempt_at IS NOT NULL AND next_attempt_at <= now())
+  OR (status = 'sending' AND lease_until < now())
+)`
+
+export interface OutboxRow {
+  id: string
+  status: string
+  event_name: string
+  account_id: string | null
+  locale: string | null
+  to: string | null
+  cc: string[] | null
+  bcc: string[] | null
+  reply_to: string | null
+  subject: string | null
+  html: string | null
+  text: string | null
+  attempts: number
+}
+
+export async function claimMessage(knex: Knex, id: string, leaseMs: number): Promise<OutboxRow | null> {
+  const { rows } = await knex.raw(
+    `UPDATE ${TABLE} SET status = 'sending', lease_until = now() + (? * interval '1 millisecond'), updated_at = now()
+     WHERE id = (SELECT id FROM ${TABLE} WHERE id = ? AND ${DUE_CONDITION} FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [leaseMs, id]
+  )
+  return rows[0] ?? null
+}
+
+export async function claimDueMessageIds(knex: Knex, limit: number, leaseMs: number): Promise<string[]> {
+  const { rows } = await knex.raw(
+    `UPDATE ${TABLE} SET status = 'sending', lease_until = now() + (? * interval '1 millisecond'), updated_at = now()
+     WHERE id IN (SELECT id FROM ${TABLE} WHERE ${DUE_CONDITION}
+                  ORDER BY next_attempt_at NULLS FIRST LIMIT ? FOR UPDATE SKIP LOCKED)
+     RETURNING id`,
+    [leaseMs, limit]
+  )
+  return rows.map((r: { id: string }) => r.id)
+}
+
+/** Hands a claimed row back to the queue without counting an attempt (used by the batch drain). */
+export async function releaseClaim(knex: Knex, id: string): Promise<void> {
+  await knex(TABLE)
+    .where({ id, status: "sending" })
+    .update({ status: "queued", lease_until: null, next_attempt_at: knex.fn.now(), updated_at: knex.fn.now() })
+}
+
+export interface SentRecord {
+  message_id: string
+  envelope: unknown
+  accepted: string[]
+  rejected: string[]
+  test_mode: boolean
+  from: string
+}
+
+export async function recordSent(knex: Knex, id: string, sent: SentRecord): Promise<void> {
+  await knex(TABLE)
+    .where({ id, status: "sending" })
+    .update({
+      status: "sent",
+      message_id: sent.message_id,
+      envelope: JSON.stringify(sent.envelope),
+      accepted: JSON.stringify(sent.accepted),
+      rejected: JSON.stringify(sent.rejected),
+      test_mode: sent.test_mode,
+      from: sent.from,
+      attempts: knex.raw("attempts + 1"),
+      sent_at: knex.fn.now(),
+      lease_until: null,
+      next_attempt_at: null,
+      error_code: null,
+      error_message: null,
+      error_hint: null,
+      smtp_response_code: null,
+      updated_at: knex.fn.now(),
+    })
+}
+
+export interface FailureRecord {
+  /** queued = retry at next_attempt_at (null = paused until the account is fixed); failed = final. */
+  status: "queued" | "failed"
+  next_attempt_at: Date | null
+  counts_as_attempt: boolean
+  error_code: string
+  error_message: string
+  error_hint: string
+  smtp_response_code?: number | null
+  envelope?: unknown
+  test_mode?: boolean
+}
+
+export async function recordFailure(knex: Knex, id: string, failure: FailureRecord): Promise<void> {
+  await knex(TABLE)
+    .where({ id, status: "sending" })
+    .update({
+      status: failure.status,
+      next_attempt_at: failure.next_attempt_at,
+      attempts: failure.counts_as_attempt ? knex.raw("attempts + 1") : knex.raw("attempts"),
+      error_code: failure.error_code,
+      error_message: failure.error_message,
+      error_hint: failure.error_hint,
+      smtp_response_code: failure.smtp_response_code ?? null,
+      envelope: failure.envelope === undefined ? knex.raw("envelope") : JSON.stringify(failure.envelope),
+      test_mode: failure.test_mode ?? knex.raw("test_mode"),
+      lease_until: null,
+      updated_at: knex.fn.now(),
+    })
+}
+
+/** After an account was fixed, its paused rows become due again. */
+export async function resumeAccountMessages(knex: Knex, accountId: string): Promise<number> {
+  return knex(TABLE)
+    .where({ account_id: accountId, status: "queued" })
+    .whereNull("next_attempt_at")
+    .whereNull("deleted_at")
+    .update({ next_attempt_at: knex.fn.now(), updated_at: knex.fn.now() })
+}
+
+export async function setAccountStatus(
+  knex: Knex,
+  accountId: string,
+  status: string,
+  lastError: string | null
+): Promise<void> {
+  await knex("mailer_account")
+    .where({ id: accountId })
+    .update({ status, last_error: lastError, updated_at: knex.fn.now() })
+}
+
+export async function loadAccountRow(knex: Knex, id: string): Promise<Record<string, any> | null> {
+  const row = await knex("mailer_account").where({ id }).whereNull("deleted_at").first()
+  return row ?? null
+}

@@ -1,0 +1,28 @@
+/** Fields whose change invalidates a verified connection (and the pooled transport). */
+export const CONNECTION_FIELDS = [
+  "host",
+  "port",
+  "security",
+  "auth_required",
+  "username",
+  "password",
+  "sender_email",
+  "dkim_domain",
+  "dkim_selector",
+  "dkim_private_key",
+] as const
+
+/** Columns that hold ciphertext and must never leave the service unencrypted or at all. */
+export const SECRET_FIELDS = ["password", "dkim_private_key"] as const
+
+export type AccountRecord = Record<string, any> & { id: string }
+
+/** What the API may show of an account: secrets become `has_*` flags. */
+export function toPublicAccount(account: AccountRecord): Record<string, unknown> {
+  const { password, dkim_private_key, ...rest } = account
+  return { ...rest, has_password: Boolean(password), has_dkim_private_key: Boolean(dkim_private_key) }
+}
+
+export function touchesConnection(input: Record<string, unknown>): boolean {
+  return CONNECTION_FIELDS.some((field) => field in input)
+}

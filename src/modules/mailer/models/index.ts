@@ -1,0 +1,5 @@
+export { MailerAccount } from "./account"
+export { MailerTemplate } from "./template"
+export { MailerMessage } from "./message"
+export { MailerSettings } from "./settings"
+export { MailerStaffProfile } from "./staff-profile"

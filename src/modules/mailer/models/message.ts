@@ -1,0 +1,54 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * One outgoing mail: the log and the outbox in one row. `idempotency_key` is
+ * unique, so a second delivery of the same event is a no-op.
+ */
+export const MailerMessage = model
+  .define(
+    { name: "MailerMessage", tableName: "mailer_message" },
+    {
+      id: model.id({ prefix: "mmsg" }).primaryKey(),
+      idempotency_key: model.text().unique(),
+      status: model.enum(["queued", "sending", "sent", "failed", "skipped"]).default("queued"),
+      event_name: model.text(),
+      template_id: model.text().nullable(),
+      account_id: model.text().nullable(),
+      locale: model.text().nullable(),
+      resource_type: model.text().nullable(),
+      resource_id: model.text().nullable(),
+      // What the template asked for …
+      to: model.text().nullable(),
+      cc: model.json().nullable(),
+      bcc: model.json().nullable(),
+      reply_to: model.text().nullable(),
+      from: model.text().nullable(),
+      // … and what was actually used on the wire (differs in test mode).
+      envelope: model.json().nullable(),
+      test_mode: model.boolean().default(false),
+      subject: model.text().nullable(),
+      html: model.text().nullable(),
+      text: model.text().nullable(),
+      message_id: model.text().nullable(),
+      accepted: model.json().nullable(),
+      rejected: model.json().nullable(),
+      attempts: model.number().default(0),
+      next_attempt_at: model.dateTime().nullable(),
+      lease_until: model.dateTime().nullable(),
+      error_code: model.text().nullable(),
+      error_message: model.text().nullable(),
+      error_hint: model.text().nullable(),
+      smtp_response_code: model.number().nullable(),
+      skip_reason: model.text().nullable(),
+      sent_at: model.dateTime().nullable(),
+      resent_from_id: model.text().nullable(),
+      triggered_by: model.text().default("system"),
+      staff_user_id: model.text().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["status", "next_attempt_at"] },
+    { on: ["resource_id"] },
+    { on: ["event_name"] },
+    { on: ["account_id", "status"] },
+  ])

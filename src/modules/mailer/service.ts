@@ -1,0 +1,279 @@
+import type { Context } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
+import type { SmtpSecrets } from "./core/smtp/transport-options"
+import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
+import { claimDueMessageIds, releaseClaim, resumeAccountMessages } from "./delivery/outbox-store"
+import { TransportCache } from "./delivery/transport-cache"
+import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
+import { buildMessageId } from "./core/smtp/build-mail"
+import { buildTestMail } from "./core/templates/test-mail"
+import { SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
+import { secretBoxFromOptions, type SecretBox } from "./lib/secrets"
+import { MailerAccount } from "./models/account"
+import { MailerMessage } from "./models/message"
+import { MailerSettings } from "./models/settings"
+import { MailerStaffProfile } from "./models/staff-profile"
+import { MailerTemplate } from "./models/template"
+import type { DeliveryResult, MailerPluginOptions, MessageDraft } from "./types"
+
+const SETTINGS_ID = "mset_shop"
+const DEFAULT_LEASE_MS = 2 * 60 * 1000
+const DEFAULT_DRAIN_BATCH = 50
+
+type AccountInput = Record<string, any>
+
+class MailerModuleService extends MedusaService({
+  MailerAccount,
+  MailerTemplate,
+  MailerMessage,
+  MailerSettings,
+  MailerStaffProfile,
+}) {
+  protected readonly options_: MailerPluginOptions
+  protected readonly secrets_: SecretBox
+  protected readonly transports_: TransportCache
+  protected readonly retry_: RetryPolicy
+
+  __hooks = {
+    onApplicationShutdown: async () => this.transports_.closeAll(),
+  }
+
+  constructor(container: Record<string, unknown>, options: MailerPluginOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = options ?? {}
+    this.secrets_ = secretBoxFromOptions(this.options_)
+    this.retry_ = { ...DEFAULT_RETRY_POLICY, ...(this.options_.retry ?? {}) }
+    const t = this.options_.smtp_timeouts ?? {}
+    this.transports_ = new TransportCache({
+      connectionTimeoutMs: t.connection_ms,
+      greetingTimeoutMs: t.greeting_ms,
+      socketTimeoutMs: t.socket_ms,
+    })
+  }
+
+  get pluginOptions(): Readonly<MailerPluginOptions> {
+    return this.options_
+  }
+
+  // ---- accounts ---------------------------------------------------------
+
+  /** Creates an account; the password is sealed with the new row's id as associated data. */
+  @InjectTransactionManager()
+  async createAccount(input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    const id = generateEntityId(undefined, "macc")
+    const data: AccountInput = { ...input, id, ...this.sealSecrets(id, input) }
+    if (data.is_default) {
+      await this.unsetDefaultAccount(ctx)
+    } else if (!(await this.hasDefaultAccount(ctx))) {
+      // A shop's first account sends its automatic mail without further setup.
+      data.is_default = true
+    }
+    return this.createMailerAccounts(data, ctx)
+  }
+
+  /**
+   * Updates an account. A secret that is `undefined` keeps the stored one,
+   * `null` clears it. Changing connection settings marks the account
+   * unverified and resumes mail that was paused on its account.
+   */
+  @InjectTransactionManager()
+  async updateAccount(id: string, input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    const data: AccountInput = { ...input, id, ...this.sealSecrets(id, input) }
+    if (touchesConnection(input)) {
+      Object.assign(data, { status: "unverified", last_error: null })
+    }
+    if (input.is_default === true) {
+      await this.unsetDefaultAccount(ctx, id)
+    }
+    const updated = await this.updateMailerAccounts(data, ctx)
+    if (touchesConnection(input)) {
+      this.transports_.evict(id)
+      await resumeAccountMessages(ctx.transactionManager!.getKnex(), id)
+    }
+    return updated
+  }
+
+  /** The decrypted secrets of an account, for the SMTP transport only. */
+  openAccountSecrets(account: AccountRecord): SmtpSecrets {
+    return {
+      password: account.password ? this.secrets_.open(account.password, account.id) : null,
+      dkimPrivateKey: account.dkim_private_key ? this.secrets_.open(account.dkim_private_key, account.id) : null,
+    }
+  }
+
+  /**
+   * Connects and authenticates with a stored account and records the outcome
+   * on it (status, verified_at, last_error).
+   */
+  async verifyAccount(id: string): Promise<ConnectionCheck> {
+    const account = (await this.retrieveMailerAccount(id)) as AccountRecord
+    const check = await verifyConnection(account as any, this.openAccountSecrets(account))
+    await this.recordVerification(account, check)
+    return check
+  }
+
+  /**
+   * "Test and save": checks settings that are not stored yet by sending a test
+   * mail. For an existing account, omitted secrets fall back to the stored ones.
+   */
+  async testAccountSettings(
+    input: AccountInput,
+    opts: { existingId?: string; to?: string | null; lang: "de" | "en" }
+  ): Promise<ConnectionCheck> {
+    const stored = opts.existingId ? ((await this.retrieveMailerAccount(opts.existingId)) as AccountRecord) : null
+    const merged = { ...(stored ?? {}), ...input } as AccountRecord
+    const storedSecrets = stored ? this.openAccountSecrets(stored) : { password: null, dkimPrivateKey: null }
+    const secrets = {
+      password: input.password === undefined ? storedSecrets.password : input.password,
+      dkimPrivateKey: input.dkim_private_key === undefined ? storedSecrets.dkimPrivateKey : input.dkim_private_key,
+    }
+    const mail = buildTestMail(opts.lang, merged as any)
+    return sendDirect(merged as any, secrets, {
+      from: { name: merged.sender_name, address: merged.sender_email },
+      to: opts.to || merged.sender_email,
+      ...mail,
+      messageId: buildMessageId(generateEntityId(undefined, "mtest"), merged.sender_email),
+    })
+  }
+
+  private async recordVerification(account: AccountRecord, check: ConnectionCheck) {
+    if (check.ok) {
+      await this.updateMailerAccounts({ id: account.id, status: "ok", verified_at: new Date(), last_error: null })
+      await this.resumePausedMessages(account.id)
+      return
+    }
+    const byCode: Record<string, "auth_failed" | "tls_failed"> = {
+      SMTP_AUTH: "auth_failed",
+      SMTP_AUTH_MISSING: "auth_failed",
+      SMTP_TLS: "tls_failed",
+    }
+    const status = byCode[check.error.code] ?? "connection_failed"
+    await this.updateMailerAccounts({ id: account.id, status, last_error: `${check.error.code}: ${check.error.message}` })
+  }
+
+  @InjectManager()
+  private async resumePausedMessages(accountId: string, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    return resumeAccountMessages(ctx.manager!.getKnex(), accountId)
+  }
+
+  private sealSecrets(id: string, input: AccountInput): AccountInput {
+    const sealed: AccountInput = {}
+    for (const field of SECRET_FIELDS) {
+      if (typeof input[field] === "string" && input[field] !== "") {
+        sealed[field] = this.secrets_.seal(input[field], id)
+      } else if (input[field] === null || input[field] === "") {
+        sealed[field] = null
+      }
+    }
+    return sealed
+  }
+
+  private async hasDefaultAccount(ctx: Context<EntityManager>): Promise<boolean> {
+    const knex = ctx.transactionManager!.getKnex()
+    const row = await knex("mailer_account").where({ is_default: true }).whereNull("deleted_at").first("id")
+    return Boolean(row)
+  }
+
+  private async unsetDefaultAccount(ctx: Context<EntityManager>, exceptId?: string) {
+    const knex = ctx.transactionManager!.getKnex()
+    const query = knex("mailer_account").where({ is_default: true }).whereNull("deleted_at")
+    await (exceptId ? query.whereNot({ id: exceptId }) : query).update({ is_default: false })
+  }
+
+  // ---- settings ---------------------------------------------------------
+
+  /** The single settings row, created with defaults on first use. */
+  async getSettings() {
+    const [existing] = await this.listMailerSettings({ id: SETTINGS_ID })
+    if (existing) {
+      return existing
+    }
+    try {
+      return await this.createMailerSettings({
+        id: SETTINGS_ID,
+        default_locale: this.options_.default_locale ?? "de",
+      })
+    } catch {
+      // Another request created it at the same moment.
+      return this.retrieveMailerSettings(SETTINGS_ID)
+    }
+  }
+
+  async updateSettings(data: Record<string, unknown>) {
+    await this.getSettings()
+    return this.updateMailerSettings({ ...data, id: SETTINGS_ID })
+  }
+
+  // ---- outbox -------------------------------------------------------------
+
+  /**
+   * Inserts a message unless one with the same idempotency key exists: a second
+   * delivery of the same event, on any worker, is a no-op.
+   */
+  async enqueueMessage(draft: MessageDraft): Promise<{ message: Record<string, any>; created: boolean }> {
+    const [existing] = await this.listMailerMessages({ idempotency_key: draft.idempotency_key })
+    if (existing) {
+      return { message: existing, created: false }
+    }
+    // json columns are typed as records; the outbox stores address arrays in them.
+    const row = {
+      ...draft,
+      next_attempt_at: draft.status === "queued" ? new Date() : null,
+    } as Record<string, any>
+    try {
+      const message = await this.createMailerMessages(row)
+      return { message, created: true }
+    } catch (err) {
+      const [raced] = await this.listMailerMessages({ idempotency_key: draft.idempotency_key })
+      if (raced) {
+        return { message: raced, created: false }
+      }
+      throw err
+    }
+  }
+
+  /** Delivers one message now (see delivery/deliver.ts). */
+  @InjectManager()
+  async deliverMessage(id: string, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<DeliveryResult> {
+    return deliverMessage(this.deliveryDeps(ctx), id)
+  }
+
+  /** Delivers every message that is due (retries, expired leases); used by the scheduled job. */
+  @InjectManager()
+  async drainOutbox(
+    limit = this.options_.drain_batch_size ?? DEFAULT_DRAIN_BATCH,
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ): Promise<DeliveryResult[]> {
+    const deps = this.deliveryDeps(ctx)
+    const ids = await claimDueMessageIds(deps.knex, limit, deps.leaseMs)
+    const results: DeliveryResult[] = []
+    for (const id of ids) {
+      // The batch claim only reserves the rows; deliverMessage claims each one
+      // again so a single code path decides what "due" means.
+      await releaseClaim(deps.knex, id)
+      results.push(await deliverMessage(deps, id))
+    }
+    return results
+  }
+
+  private deliveryDeps(ctx: Context<EntityManager>): DeliveryDeps {
+    return {
+      knex: ctx.manager!.getKnex(),
+      transports: this.transports_,
+      openSecrets: (account) => this.openAccountSecrets(account as AccountRecord),
+      retry: this.retry_,
+      leaseMs: this.options_.lease_ms ?? DEFAULT_LEASE_MS,
+    }
+  }
+}
+
+export default MailerModuleService

@@ -1,0 +1,54 @@
+import type { RetryPolicy } from "./core/backoff"
+
+/** Options given in medusa-config.ts `plugins: [{ resolve, options }]`. */
+export interface MailerPluginOptions {
+  /** base64 of 32 random bytes; defaults to the MAILER_SECRET_KEY environment variable. */
+  secret_key?: string
+  /** Older keys still accepted for decryption while rows are re-encrypted (key rotation). */
+  previous_secret_keys?: string[]
+  /** Language used when neither the order nor the customer names one (default "de"). */
+  default_locale?: string
+  retry?: Partial<RetryPolicy>
+  /** How long a claimed message may stay "sending" before another worker may take it over. */
+  lease_ms?: number
+  /** How many due messages one run of the outbox job delivers. */
+  drain_batch_size?: number
+  smtp_timeouts?: { connection_ms?: number; greeting_ms?: number; socket_ms?: number }
+}
+
+export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "skipped"
+
+/** What the workflow hands to the outbox: a fully rendered mail or a logged skip/failure. */
+export interface MessageDraft {
+  idempotency_key: string
+  status: "queued" | "failed" | "skipped"
+  event_name: string
+  template_id?: string | null
+  account_id?: string | null
+  locale?: string | null
+  resource_type?: string | null
+  resource_id?: string | null
+  to?: string | null
+  cc?: string[]
+  bcc?: string[]
+  reply_to?: string | null
+  from?: string | null
+  subject?: string | null
+  html?: string | null
+  text?: string | null
+  error_code?: string | null
+  error_message?: string | null
+  error_hint?: string | null
+  skip_reason?: string | null
+  resent_from_id?: string | null
+  triggered_by?: string
+  staff_user_id?: string | null
+}
+
+export interface DeliveryResult {
+  message_id: string
+  status: MessageStatus
+  /** false when another worker holds the row or it was already sent. */
+  attempted: boolean
+  error_code?: string | null
+}
