@@ -9,12 +9,25 @@ import type MailerModuleService from "../../modules/mailer/service"
 import type { MessageDraft } from "../../modules/mailer/types"
 import type { LoadedEmailContext } from "../context/types"
 
+export interface TemplateOverride {
+  id?: string | null
+  locale?: string | null
+  account_id?: string | null
+  subject: string
+  body_html: string
+  body_text?: string | null
+}
+
 export interface DraftOverrides {
   /** Manual sends (resend, test mail) use their own key so they never collide with the event's. */
   idempotency_key?: string
   to?: string | null
   triggered_by?: string
   resent_from_id?: string | null
+  /** Send this template instead of the resolved one (template test mail). */
+  template?: TemplateOverride | null
+  /** Send through this account instead of the resolved one. */
+  account_id?: string | null
 }
 
 type Settings = Awaited<ReturnType<MailerModuleService["getSettings"]>>
@@ -41,9 +54,9 @@ export async function prepareDraft(
   const templates = await mailer.listMailerTemplates({ event_name: loaded.event_name })
   const locale = chooseLocale(loaded, templates.map((t) => t.locale), settings)
   const query = { event_name: loaded.event_name, sales_channel_id: loaded.sales_channel_id, locale, default_locale: settings.default_locale }
-  const stored = pickStoredTemplate(templates, query)
-  const shipped = stored ? null : shippedTemplate(loaded.event_name, locale, settings.default_locale)
-  const templateLocale = stored?.locale ?? shipped?.locale ?? languageOf(locale)
+  const stored = overrides.template ? null : pickStoredTemplate(templates, query)
+  const shipped = stored || overrides.template ? null : shippedTemplate(loaded.event_name, locale, settings.default_locale)
+  const templateLocale = overrides.template?.locale ?? stored?.locale ?? shipped?.locale ?? languageOf(locale)
 
   const base: MessageDraft = {
     idempotency_key:
@@ -56,7 +69,7 @@ export async function prepareDraft(
       }),
     status: "queued",
     event_name: loaded.event_name,
-    template_id: stored?.id ?? null,
+    template_id: overrides.template?.id ?? stored?.id ?? null,
     locale: templateLocale,
     resource_type: loaded.resource_type,
     resource_id: loaded.resource_id,
@@ -72,13 +85,13 @@ export async function prepareDraft(
   if (loaded.skip_reason) {
     return { ...base, status: "skipped", skip_reason: loaded.skip_reason }
   }
-  const source = stored ?? shipped?.template
+  const source = overrides.template ?? stored ?? shipped?.template
   if (!source) {
     return failed(base, "TEMPLATE_INVALID", `No template exists for ${loaded.event_name}.`)
   }
   const accounts = await mailer.listMailerAccounts({})
   const account = pickAccount(accounts as any[], {
-    template_account_id: stored?.account_id,
+    template_account_id: overrides.account_id ?? overrides.template?.account_id ?? stored?.account_id,
     sales_channel_id: loaded.sales_channel_id,
   })
   return renderDraft(mailer, loaded, base, source, account, settings)
@@ -92,24 +105,9 @@ async function renderDraft(
   account: Record<string, any> | null,
   settings: Settings
 ): Promise<MessageDraft> {
-  const [profile] = loaded.staff_user_id
-    ? await mailer.listMailerStaffProfiles({ user_id: loaded.staff_user_id })
-    : []
   let content: { subject: string; html: string; text: string }
   try {
-    content = renderEmail({
-      template: source,
-      context: loaded.context,
-      locale: base.locale ?? settings.default_locale,
-      currency_code: loaded.currency_code,
-      staff: staffInfoOf({ user: loaded.staff_user, profile, contact: account }),
-      account: {
-        signature_html: profile?.signature_html || account?.signature_html,
-        greeting: account?.greeting,
-        sender_name: account?.sender_name,
-      },
-      layout_html: settings.layout_html,
-    })
+    content = await renderForAccount(mailer, loaded, source, account, base.locale ?? settings.default_locale, settings)
   } catch (err) {
     if (err instanceof TemplateError) {
       const detail = err.problems.map((p) => `${p.field}${p.line ? `:${p.line}` : ""} ${p.message}`).join("; ")
@@ -133,6 +131,48 @@ async function renderDraft(
     return failed(addressed, "NO_RECIPIENT")
   }
   return addressed
+}
+
+/** Renders a template for a loaded context as the given account would send it (also used by previews). */
+export async function renderForAccount(
+  mailer: MailerModuleService,
+  loaded: LoadedEmailContext,
+  source: { subject: string; body_html: string; body_text?: string | null },
+  account: Record<string, any> | null,
+  locale: string,
+  settings: Settings
+) {
+  const [profile] = loaded.staff_user_id
+    ? await mailer.listMailerStaffProfiles({ user_id: loaded.staff_user_id })
+    : []
+  return renderEmail({
+    template: source,
+    context: loaded.context,
+    locale,
+    currency_code: loaded.currency_code,
+    staff: staffInfoOf({ user: loaded.staff_user, profile, contact: account }),
+    account: {
+      signature_html: profile?.signature_html || account?.signature_html,
+      greeting: account?.greeting,
+      sender_name: account?.sender_name,
+    },
+    layout_html: settings.layout_html,
+  })
+}
+
+/** Preview: the template rendered for a real or sample context, without writing anything. */
+export async function previewEmail(
+  mailer: MailerModuleService,
+  loaded: LoadedEmailContext,
+  source: TemplateOverride
+) {
+  const settings = await mailer.getSettings()
+  const accounts = await mailer.listMailerAccounts({})
+  const account = pickAccount(accounts as any[], {
+    template_account_id: source.account_id,
+    sales_channel_id: loaded.sales_channel_id,
+  })
+  return renderForAccount(mailer, loaded, source, account, source.locale ?? settings.default_locale, settings)
 }
 
 function failed(base: MessageDraft, code: string, message?: string): MessageDraft {

@@ -42,6 +42,12 @@ describe("wrapInLayout", () => {
     )
   })
 
+  it("expands staff variables in the layout, escaped", () => {
+    const layout = "{{{body}}}<footer>&lt;MITARBEITER&gt; {MITARBEITER_EMAIL}</footer>"
+    const withStaff = { ...data, _staff: { name: "A & B", email: "a@shop.de" } }
+    expect(wrapInLayout(engine, layout, "<p>x</p>", withStaff)).toBe("<p>x</p><footer>A &amp; B a@shop.de</footer>")
+  })
+
   it("uses the default layout for an empty one", () => {
     expect(wrapInLayout(engine, "   ", "<p>x</p>", data)).toContain("<!DOCTYPE html>")
   })

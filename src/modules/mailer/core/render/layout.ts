@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type Handlebars from "handlebars"
 import { compileStrict, KNOWN_HELPER_SET } from "./handlebars-env"
+import { toStaffExpressions } from "./staff-variables"
 import { findForbiddenConstructs, parseTemplate } from "./template-ast"
 import { TemplateError, TemplateProblem } from "./template-error"
 
@@ -61,7 +62,8 @@ export function validateLayout(layoutHtml: string): TemplateProblem[] {
 
 /**
  * Renders `layoutHtml` (DEFAULT_LAYOUT_HTML when empty) with `data` and puts
- * `bodyHtml`, already rendered and escaped, where `{{{body}}}` was.
+ * `bodyHtml`, already rendered and escaped, where `{{{body}}}` was. Staff
+ * variables (<MITARBEITER>…) work here too when `data` carries `_staff`.
  */
 export function wrapInLayout(
   engine: typeof Handlebars,
@@ -74,7 +76,8 @@ export function wrapInLayout(
   if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
   // Random per call: neither the layout author nor customer data can predict it.
   const token = `mailer-body-${randomUUID()}`
-  const template = compileStrict(engine, layout.replace(BODY_PLACEHOLDER, token), {
+  const source = toStaffExpressions(layout.replace(BODY_PLACEHOLDER, token), { html: true })
+  const template = compileStrict(engine, source, {
     escape: true,
     field: "layout_html",
   })

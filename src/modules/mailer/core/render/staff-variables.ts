@@ -72,9 +72,6 @@ export function expandStaffVariables(
   })
 }
 
-/** `{{!-- … --}}` comments first (they may contain `}}`), then any mustache. */
-const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g
-
 /**
  * Rewrites the variables in a template SOURCE into Handlebars expressions
  * (`<MITARBEITER>` → `{{@root._staff.name}}`) before compiling. Why not
@@ -86,14 +83,9 @@ const MUSTACHE = /\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g
  */
 export function toStaffExpressions(source: string, opts: { html: boolean }): string {
   const pattern = opts.html ? HTML_PATTERN : PLAIN_PATTERN
-  let result = ""
-  let last = 0
-  for (const mustache of source.matchAll(MUSTACHE)) {
-    const start = mustache.index ?? 0
-    result += replaceWithExpressions(source.slice(last, start), pattern) + mustache[0]
-    last = start + mustache[0].length
-  }
-  return result + replaceWithExpressions(source.slice(last), pattern)
+  return splitOnMustaches(source)
+    .map((chunk) => (chunk.mustache ? chunk.text : replaceWithExpressions(chunk.text, pattern)))
+    .join("")
 }
 
 function replaceWithExpressions(text: string, pattern: RegExp): string {
@@ -101,4 +93,32 @@ function replaceWithExpressions(text: string, pattern: RegExp): string {
     const key = VARIABLE_TO_KEY.get(angled ?? braced ?? "")
     return key ? `{{@root.${STAFF_DATA_KEY}.${key}}}` : ""
   })
+}
+
+interface SourceChunk {
+  text: string
+  mustache: boolean
+}
+
+/**
+ * Splits a source into text and `{{…}}` chunks (`{{!-- … --}}` comments may
+ * contain `}}`). A scanner rather than a lazy regex: linear on any input, also
+ * on an unvalidated 256 KB template full of unclosed `{{`.
+ */
+function splitOnMustaches(source: string): SourceChunk[] {
+  const chunks: SourceChunk[] = []
+  let position = 0
+  while (position < source.length) {
+    const open = source.indexOf("{{", position)
+    if (open < 0) break
+    chunks.push({ text: source.slice(position, open), mustache: false })
+    const isComment = source.startsWith("{{!--", open)
+    const closer = isComment ? "--}}" : "}}"
+    const close = source.indexOf(closer, open + (isComment ? 5 : 2))
+    const end = close < 0 ? source.length : close + closer.length
+    chunks.push({ text: source.slice(open, end), mustache: true })
+    position = end
+  }
+  if (position < source.length) chunks.push({ text: source.slice(position), mustache: false })
+  return chunks
 }

@@ -162,7 +162,7 @@ function forbiddenMessage(node: hbs.AST.Node, knownHelpers: ReadonlySet<string>)
 }
 
 function forbiddenSegmentMessage(path: hbs.AST.PathExpression): string | undefined {
-  const bad = [].find((part) => FORBIDDEN_SEGMENTS.has(part))
+  const bad = path.parts.find((part) => FORBIDDEN_SEGMENTS.has(part))
   return bad ? `'${bad}' is not a data field (prototype access is blocked)` : undefined
 }
 
