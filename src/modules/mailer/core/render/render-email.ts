@@ -2,7 +2,13 @@ import Handlebars from "handlebars"
 import { normaliseCurrency, normaliseLocale, normaliseTimeZone } from "./format-helpers"
 import { compileStrict, createTemplateEngine } from "./handlebars-env"
 import { wrapInLayout } from "./layout"
-import { expandStaffVariables, STAFF_DATA_KEY, StaffInfo, staffData, toStaffExpressions } from "./staff-variables"
+import {
+  expandStaffVariables,
+  STAFF_DATA_KEY,
+  StaffInfo,
+  staffData,
+  toStaffExpressions,
+} from "./staff-variables"
 import { forEachNode, parseTemplate } from "./template-ast"
 import { TemplateError, TemplateProblem } from "./template-error"
 import { htmlToTextPart } from "./text-part"
@@ -41,7 +47,18 @@ export function renderEmail(input: RenderInput): RenderedEmail {
   const context = cloneContext(input.context)
   const { problems, warnings } = validateTemplate(input.template, context)
   if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
+  try {
+    return { ...renderValidated(input, context), warnings }
+  } catch (error) {
+    if (error instanceof TemplateError) throw error
+    // Whatever else a template or its data trips over is still a render failure
+    // the caller logs and shows, not a crash of the worker.
+    const message = error instanceof Error ? error.message : String(error)
+    throw new TemplateError("TEMPLATE_RENDER", [{ field: "body_html", message }])
+  }
+}
 
+function renderValidated(input: RenderInput, context: TemplateData): Omit<RenderedEmail, "warnings"> {
   const engine = createTemplateEngine()
   const blocks = accountBlocks(input)
   const base: TemplateData = {
@@ -61,16 +78,15 @@ export function renderEmail(input: RenderInput): RenderedEmail {
     signature: new Handlebars.SafeString(blocks.signatureHtml),
     greeting: new Handlebars.SafeString(blocks.greetingHtml),
   }
-  const bodyHtml = compileStrict(engine, toStaffExpressions(input.template.body_html, { html: true }), {
-    escape: true,
-    field: "body_html",
-  })(htmlData)
+  const bodySource = toStaffExpressions(input.template.body_html, { html: true })
+  const bodyHtml = compileStrict(engine, bodySource, { escape: true, field: "body_html" })(htmlData)
   const html = wrapInLayout(engine, input.layout_html, bodyHtml, htmlData)
+  const textPartData = { ...textData, _subject: subject }
   const text =
-    renderTextPart(engine, input.template.body_text, { ...textData, _subject: subject }, blocks.signatureText) ||
+    renderTextPart(engine, input.template.body_text, textPartData, blocks.signatureText) ||
     htmlToTextPart(bodyHtml) ||
     subject
-  return { subject, html, text, warnings }
+  return { subject, html, text }
 }
 
 /**

@@ -149,7 +149,8 @@ interface StartingPoint {
 function startingPoint(path: hbs.AST.PathExpression, stack: Scope[]): StartingPoint | undefined {
   if (path.data) {
     // Only @root.x can be checked; @index, @key, @first… are Handlebars' own.
-    return path.parts[0] === "root" ? { value: stack[0]?.value, parts: path.parts.slice(1), checkFirst: true } : undefined
+    if (path.parts[0] !== "root") return undefined
+    return { value: stack[0]?.value, parts: path.parts.slice(1), checkFirst: true }
   }
   const scope = stack[stack.length - 1 - path.depth]
   if (!scope) return undefined
