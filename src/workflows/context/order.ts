@@ -1,5 +1,5 @@
-import { fullName, loadStaffUser, loadStore, toPlainJson } from "./shared"
-import type { ContextLoader, Query } from "./types"
+import { fullName, loadLinkBases, loadStore, resolveStaff, storeData, toPlainJson } from "./shared"
+import type { ContextLoader, EmailEventInput, LoadedEmailContext, LoaderDeps, Query } from "./types"
 
 export const ORDER_FIELDS = [
   "id",
@@ -7,7 +7,9 @@ export const ORDER_FIELDS = [
   "email",
   "currency_code",
   "locale",
+  "status",
   "created_at",
+  "canceled_at",
   "sales_channel_id",
   "metadata",
   "total",
@@ -52,19 +54,40 @@ export function customerNameOf(order: Record<string, any>): string {
   return fullName(order.customer) || fullName(order.shipping_address) || ""
 }
 
-/** Context for events whose payload is `{ id: order id }` (order.placed, order.canceled). */
-export const loadOrderContext: ContextLoader = async (input, { query }) => {
-  const orderId = String(input.data.id ?? input.data.order_id)
-  const [order, store, staff] = await Promise.all([
-    loadOrder(query, orderId),
+/** What an order-family loader adds to the order's context. */
+export interface OrderMailSpec {
+  order_id: string
+  /** The fulfillment, return, claim, exchange or refund the mail is about (see LoadedEmailContext). */
+  occurrence_id?: string | null
+  /** Admin user ids Medusa recorded for the action, most relevant first. */
+  staff_ids?: unknown[]
+  skip_reason?: string | null
+  /** The event's own variables (shipment, return…), built from the loaded order. */
+  extra?: (order: Record<string, any>) => Record<string, unknown>
+}
+
+/**
+ * The context every order mail shares: order, customer, greeting name, store,
+ * locale (the order's) and sales channel, plus the event's own variables.
+ * The log row is about the order, so the order page lists all of its mails.
+ */
+export async function loadOrderMailContext(
+  input: EmailEventInput,
+  { query, container }: LoaderDeps,
+  spec: OrderMailSpec
+): Promise<LoadedEmailContext> {
+  const [order, store, links, staff] = await Promise.all([
+    loadOrder(query, spec.order_id),
     loadStore(query),
-    loadStaffUser(query, input.staff_user_id),
+    loadLinkBases(container),
+    resolveStaff(query, [input.staff_user_id, ...(spec.staff_ids ?? [])]),
   ])
   const { customer, ...orderFields } = order
   return {
     event_name: input.event_name,
     resource_type: "order",
     resource_id: order.id,
+    occurrence_id: spec.occurrence_id ?? null,
     recipient: order.email ?? customer?.email ?? null,
     sales_channel_id: order.sales_channel_id ?? null,
     locale_candidates: [order.locale],
@@ -74,10 +97,15 @@ export const loadOrderContext: ContextLoader = async (input, { query }) => {
       order: orderFields,
       customer: customer ?? null,
       customer_name: customerNameOf(order),
-      store: { name: store.name },
+      store: storeData(store, links),
+      ...(spec.extra?.(order) ?? {}),
     },
-    staff_user_id: input.staff_user_id ?? null,
+    staff_user_id: staff?.id ?? null,
     staff_user: staff,
-    skip_reason: null,
+    skip_reason: spec.skip_reason ?? null,
   }
 }
+
+/** Context for events whose payload is `{ id: order id }` (order.placed, order.canceled). */
+export const loadOrderContext: ContextLoader = (input, deps) =>
+  loadOrderMailContext(input, deps, { order_id: String(input.data.id ?? input.data.order_id) })

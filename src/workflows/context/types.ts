@@ -10,9 +10,16 @@ export interface EmailEventInput {
 
 /** Everything the mail needs from other modules, read through Query. */
 export interface LoadedEmailContext {
+  /** The template event: usually the Medusa event, e.g. "auth.password_reset.customer" for a customer's reset. */
   event_name: string
+  /** What the log row is about (the order for every order-family mail, so the order page lists them all). */
   resource_type: string
   resource_id: string
+  /**
+   * The occurrence within the resource (fulfillment, return, claim, refund id, hash of a reset
+   * token): part of the idempotency key so a second shipment of the same order gets its own mail.
+   */
+  occurrence_id?: string | null
   recipient: string | null
   sales_channel_id: string | null
   /** Most specific first: order locale, customer/store locales… */
@@ -24,13 +31,24 @@ export interface LoadedEmailContext {
   staff_user: { first_name?: string | null; last_name?: string | null; email?: string | null } | null
   /** Set when the mail must not be sent (no_notification…); logged as a skipped row. */
   skip_reason: string | null
+  /** Set when the mail cannot be built from shop data (e.g. no storefront URL for a reset link); logged as failed. */
+  failure?: LoadFailure | null
+}
+
+export interface LoadFailure {
+  /** A code of core/errors.ts. */
+  code: string
+  message: string
+  hint?: string
 }
 
 export type Query = {
   graph: (config: Record<string, unknown>, options?: Record<string, unknown>) => Promise<{ data: any[] }>
 }
 
-export type ContextLoader = (
-  input: EmailEventInput,
-  deps: { query: Query; container: MedusaContainer }
-) => Promise<LoadedEmailContext>
+export interface LoaderDeps {
+  query: Query
+  container: MedusaContainer
+}
+
+export type ContextLoader = (input: EmailEventInput, deps: LoaderDeps) => Promise<LoadedEmailContext>

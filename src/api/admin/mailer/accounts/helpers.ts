@@ -1,0 +1,62 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import type { MailerLanguage } from "../../../../modules/mailer/core/errors"
+import type MailerModuleService from "../../../../modules/mailer/service"
+import { ApiError, notFound } from "../lib/http-errors"
+import { definedOnly, retrieveOr404 } from "../lib/mailer"
+
+/** What the service stores: API-only fields dropped, channel ids in the column's `{ ids }` shape. */
+export function toServiceInput(body: Record<string, any>): Record<string, any> {
+  const { verify: _verify, test_to: _testTo, sales_channel_ids, ...fields } = body
+  const input: Record<string, any> = definedOnly(fields)
+  if (sales_channel_ids !== undefined) input.sales_channel_ids = { ids: [...new Set(sales_channel_ids as string[])] }
+  return input
+}
+
+export async function retrieveAccount(mailer: MailerModuleService, id: string) {
+  return retrieveOr404("account", id, () => mailer.retrieveMailerAccount(id)) as Promise<Record<string, any>>
+}
+
+/** Sales channel ids must exist: a typo would silently never match an order. */
+export async function assertSalesChannels(req: MedusaRequest, ids: string[] | undefined) {
+  if (!ids?.length) return
+  const channels = await req.scope.resolve(Modules.SALES_CHANNEL).listSalesChannels({ id: ids }, { select: ["id"] })
+  const known = new Set(channels.map((c: { id: string }) => c.id))
+  const missing = ids.find((id) => !known.has(id))
+  if (missing) throw notFound("sales_channel", missing)
+}
+
+/** Authentication needs a user name; checked on the account as it would be stored. */
+export function assertUsername(merged: Record<string, any>) {
+  if (merged.auth_required !== false && !merged.username) {
+    throw new ApiError("INVALID_DATA", {
+      errors: [
+        {
+          field: "username",
+          code: "USERNAME_REQUIRED",
+          message: {
+            en: '"username" is required when authentication is on; enter the user name or turn authentication off.',
+            de: "„username“ ist bei aktivierter Anmeldung erforderlich; tragen Sie den Benutzernamen ein oder schalten Sie die Anmeldung aus.",
+          },
+        },
+      ],
+    })
+  }
+}
+
+/**
+ * "Test and save": connects, authenticates and sends a test mail with the
+ * settings as they would be stored. Throws the SMTP error (400 with the error
+ * table's hint) so that the caller stores nothing.
+ */
+export async function testBeforeSave(
+  mailer: MailerModuleService,
+  input: Record<string, any>,
+  opts: { existingId?: string; to?: string | null; lang: MailerLanguage }
+) {
+  const check = await mailer.testAccountSettings(input, opts)
+  if (!check.ok) {
+    throw new ApiError(check.error.code, { status: 400, detail: check.error.message })
+  }
+  return check
+}

@@ -1,0 +1,84 @@
+import { z } from "@medusajs/framework/zod"
+import { isValidDkimPrivateKey } from "../../../../modules/mailer/core/smtp/transport-options"
+import { email, id, nullable, text } from "../lib/schemas"
+
+/** Host name, IPv4 or IPv6 (optionally in brackets); no spaces, no scheme, no port. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[?[0-9A-Fa-f:.]+\]?)$/
+
+/**
+ * A write-only secret: a string sets it, null clears it, "" or leaving it out
+ * keeps the stored one (a form that shows an empty password field must not
+ * wipe the password).
+ */
+const secret = (schema: z.ZodType<string>) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.nullable().optional())
+
+const accountFields = {
+  name: text(200).min(1),
+  sender_name: text(200).min(1),
+  sender_email: email(),
+  reply_to: nullable(email()),
+  host: text(253).min(1).regex(HOST, "INVALID_HOST"),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(["ssl", "starttls", "none"]),
+  auth_required: z.boolean(),
+  username: nullable(text(320)),
+  password: secret(z.string().max(1024)),
+  signature_html: nullable(text(65536)),
+  greeting: nullable(text(4000)),
+  contact_name: nullable(text(200)),
+  contact_phone: nullable(text(50)),
+  contact_mobile: nullable(text(50)),
+  contact_email: nullable(email()),
+  contact_fax: nullable(text(50)),
+  cc_1: nullable(email()),
+  cc_2: nullable(email()),
+  bcc: nullable(email()),
+  is_default: z.boolean(),
+  sales_channel_ids: z.array(id()).max(200),
+  test_mode: z.boolean(),
+  test_recipient: nullable(email()),
+  rate_limit_messages: nullable(z.number().int().min(1).max(100_000)),
+  rate_limit_pause_ms: nullable(z.number().int().min(0).max(3_600_000)),
+  daily_quota: nullable(z.number().int().min(1).max(10_000_000)),
+  dkim_domain: nullable(text(253).regex(HOST, "INVALID_HOST")),
+  dkim_selector: nullable(text(63)),
+  dkim_private_key: secret(z.string().max(16_384).refine((v) => isValidDkimPrivateKey(v), "INVALID_DKIM_KEY")),
+}
+
+/** "Test and save": connect, authenticate and send a test mail before storing. */
+const verifyFields = {
+  verify: z.boolean().optional(),
+  /** Where the test mail goes; default the sender address. */
+  test_to: nullable(email()),
+}
+
+export const CreateAccountBody = z
+  .object({
+    ...accountFields,
+    reply_to: accountFields.reply_to,
+    security: accountFields.security.optional(),
+    auth_required: accountFields.auth_required.optional(),
+    is_default: accountFields.is_default.optional(),
+    sales_channel_ids: accountFields.sales_channel_ids.optional(),
+    test_mode: accountFields.test_mode.optional(),
+    ...verifyFields,
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.auth_required !== false && !body.username) {
+      ctx.addIssue({ code: "custom", path: ["username"], message: "USERNAME_REQUIRED" })
+    }
+  })
+
+export const UpdateAccountBody = z
+  .object({ ...accountFields, ...verifyFields })
+  .partial()
+  .strict()
+
+export const DeleteAccountBody = z
+  .object({ confirm: z.string({ error: "CONFIRM_REQUIRED" }).trim().min(1, "CONFIRM_REQUIRED") })
+  .strict()
+
+export type CreateAccountInput = z.output<typeof CreateAccountBody>
+export type UpdateAccountInput = z.output<typeof UpdateAccountBody>
