@@ -82,3 +82,29 @@ export function metadataLocale(...sources: unknown[]): string | null {
   }
   return null
 }
+
+/**
+ * The context of a mail that is logged but not sent because the event is not
+ * about something a customer should hear of (a return's fulfillment, a refund
+ * outside an order…).
+ */
+export function skippedContext(
+  eventName: string,
+  resource: { type: string; id: string },
+  reason: string
+): LoadedEmailContext {
+  return {
+    event_name: eventName,
+    resource_type: resource.type,
+    resource_id: resource.id,
+    recipient: null,
+    sales_channel_id: null,
+    locale_candidates: [],
+    store_locales: [],
+    currency_code: null,
+    context: {},
+    staff_user_id: null,
+    staff_user: null,
+    skip_reason: reason,
+  }
+}

@@ -65,19 +65,30 @@ moduleIntegrationTestRunner<MailerModuleService>({
         const [row] = await service.listMailerAccounts({ id: created.id })
         expect(row.password).toMatch(/^v1:/)
         expect(row.password).not.toContain("Geheim-123")
-        expect(service.openAccountSecrets(row as any).password).toBe("Geheim-123")
-        // The ciphertext is bound to its row: moved to another id it does not open.
-        expect(() => service.openAccountSecrets({ ...(row as any), id: "macc_other" })).toThrow(
-          expect.objectContaining({ code: "SECRET_DECRYPT_FAILED" })
-        )
+        const { message } = await service.enqueueMessage(draft(created.id))
+        await service.deliverMessage(message.id)
+        expect(sink.authAttempts).toEqual([{ username: "shop", password: "Geheim-123" }])
+
+        // A ciphertext copied onto another account does not open there: the row id is bound in.
+        const other = await service.createAccount(account({ name: "Anderes Konto" }))
+        await service.updateMailerAccounts({ id: other.id, password: row.password })
+        const second = await service.enqueueMessage(draft(other.id, "order.placed:order_9:order.placed:de"))
+        const result = await service.deliverMessage(second.message.id)
+        expect(result).toMatchObject({ status: "queued", error_code: "SECRET_DECRYPT_FAILED" })
+        expect(sink.authAttempts).toHaveLength(1)
       })
 
       it("keeps the password when omitted, clears it with null, and keeps one default", async () => {
         const first = await service.createAccount(account())
         expect(first.is_default).toBe(true) // the first account becomes the default
+        const [before] = await service.listMailerAccounts({ id: first.id })
         await service.updateAccount(first.id, { name: "Umbenannt" })
         let [row] = await service.listMailerAccounts({ id: first.id })
-        expect(service.openAccountSecrets(row as any).password).toBe("Geheim-123")
+        expect(row.password).toBe(before.password)
+        await service.updateAccount(first.id, { password: "Neu-456" })
+        ;[row] = await service.listMailerAccounts({ id: first.id })
+        expect(row.password).toMatch(/^v1:/)
+        expect(row.password).not.toBe(before.password)
         await service.updateAccount(first.id, { password: null })
         ;[row] = await service.listMailerAccounts({ id: first.id })
         expect(row.password).toBeNull()

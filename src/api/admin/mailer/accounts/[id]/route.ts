@@ -1,0 +1,55 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ApiError, languageOf, parseWith, route } from "../../lib/http-errors"
+import { mailerOf } from "../../lib/mailer"
+import { presentAccount } from "../../lib/present"
+import { assertSalesChannels, assertUsername, retrieveAccount, testBeforeSave, toServiceInput } from "../helpers"
+import { DeleteAccountBody, UpdateAccountBody } from "../validators"
+
+/** GET /admin/mailer/accounts/:id */
+export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const account = await retrieveAccount(mailerOf(req), req.params.id)
+  res.json({ account: presentAccount(account, languageOf(req)) })
+})
+
+/**
+ * POST /admin/mailer/accounts/:id: partial update. A password left out (or "")
+ * keeps the stored one, null clears it. `verify: true` tests the merged
+ * settings first and stores nothing when the test fails.
+ */
+export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const mailer = mailerOf(req)
+  const stored = await retrieveAccount(mailer, req.params.id)
+  const body = parseWith(UpdateAccountBody, req.body)
+  const lang = languageOf(req)
+  const input = toServiceInput(body)
+  assertUsername({ ...stored, ...input })
+  await assertSalesChannels(req, body.sales_channel_ids)
+  const test = body.verify
+    ? await testBeforeSave(mailer, input, { existingId: stored.id, to: body.test_to, lang })
+    : null
+  await mailer.updateAccount(stored.id, input)
+  if (test) await mailer.markAccountVerified(stored.id)
+  const account = await mailer.retrieveMailerAccount(stored.id)
+  const to = body.test_to || account.sender_email
+  res.json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to } } : {}) })
+})
+
+/**
+ * DELETE /admin/mailer/accounts/:id with `{ confirm: "<sender address>" }`
+ * (body or query): the merchant types the address to confirm.
+ */
+export const DELETE = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const mailer = mailerOf(req)
+  const account = await retrieveAccount(mailer, req.params.id)
+  const given = req.body && Object.keys(req.body as object).length ? req.body : pickConfirm(req.query)
+  const { confirm } = parseWith(DeleteAccountBody, given)
+  if (confirm.toLowerCase() !== String(account.sender_email).trim().toLowerCase()) {
+    throw new ApiError("CONFIRMATION_MISMATCH", { params: { expected: account.sender_email } })
+  }
+  await mailer.softDeleteMailerAccounts([account.id])
+  res.json({ id: account.id, object: "mailer_account", deleted: true })
+})
+
+function pickConfirm(query: Record<string, unknown>) {
+  return query.confirm === undefined ? {} : { confirm: query.confirm }
+}

@@ -1,0 +1,42 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { languageOf, parseWith, route } from "../lib/http-errors"
+import { mailerOf } from "../lib/mailer"
+import { presentAccount } from "../lib/present"
+import { assertSalesChannels, testBeforeSave, toServiceInput } from "./helpers"
+import { CreateAccountBody } from "./validators"
+
+const ListAccountsQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+
+/** GET /admin/mailer/accounts: every account, the default first. */
+export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { limit, offset } = parseWith(ListAccountsQuery, req.query)
+  const [accounts, count] = await mailerOf(req).listAndCountMailerAccounts(
+    {},
+    { skip: offset, take: limit, order: { is_default: "DESC", created_at: "ASC" } }
+  )
+  const lang = languageOf(req)
+  res.json({ accounts: accounts.map((a) => presentAccount(a, lang)), count, offset, limit })
+})
+
+/**
+ * POST /admin/mailer/accounts: creates an account. With `verify: true` it first
+ * connects, authenticates and sends a test mail; if that fails nothing is stored.
+ */
+export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const body = parseWith(CreateAccountBody, req.body)
+  const lang = languageOf(req)
+  const mailer = mailerOf(req)
+  const input = toServiceInput(body)
+  await assertSalesChannels(req, body.sales_channel_ids)
+  const test = body.verify ? await testBeforeSave(mailer, input, { to: body.test_to, lang }) : null
+  const created = await mailer.createAccount(input)
+  if (test) await mailer.markAccountVerified(created.id)
+  const account = await mailer.retrieveMailerAccount(created.id)
+  res.status(201).json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to: body.test_to || body.sender_email } } : {}) })
+})

@@ -1,0 +1,95 @@
+import { loadOrderMailContext } from "./order"
+import { loadChangeActors } from "./returns"
+import { toPlainJson } from "./shared"
+import type { ContextLoader, Query } from "./types"
+import { itemLines } from "./views"
+
+const CLAIM_FIELDS = [
+  "id",
+  "display_id",
+  "type",
+  "order_id",
+  "no_notification",
+  "created_by",
+  "refund_amount",
+  "claim_items.item_id",
+  "claim_items.quantity",
+  "claim_items.reason",
+  "claim_items.note",
+  "additional_items.item_id",
+  "additional_items.quantity",
+  "return.id",
+  "return.items.item_id",
+  "return.items.quantity",
+]
+
+const EXCHANGE_FIELDS = [
+  "id",
+  "display_id",
+  "order_id",
+  "no_notification",
+  "created_by",
+  "difference_due",
+  "additional_items.item_id",
+  "additional_items.quantity",
+  "return.id",
+  "return.items.item_id",
+  "return.items.quantity",
+]
+
+async function loadOne(query: Query, entity: string, fields: string[], id: string) {
+  const { data } = await query.graph({ entity, fields, filters: { id } }, { throwIfKeyNotFound: true })
+  return toPlainJson(data[0])
+}
+
+type Row = Record<string, any>
+
+export function claimView(claim: Row, orderItems: Row[]) {
+  return {
+    id: claim.id,
+    display_id: claim.display_id ?? null,
+    /** "refund" (money back) or "replace" (new items are sent). */
+    type: claim.type ?? null,
+    refund_amount: claim.refund_amount ?? null,
+    claimed_items: itemLines(claim.claim_items, orderItems),
+    new_items: itemLines(claim.additional_items, orderItems),
+    return_items: itemLines(claim.return?.items, orderItems),
+  }
+}
+
+export function exchangeView(exchange: Row, orderItems: Row[]) {
+  return {
+    id: exchange.id,
+    display_id: exchange.display_id ?? null,
+    /** > 0: the customer pays the difference; < 0: the shop refunds it. */
+    difference_due: exchange.difference_due ?? null,
+    return_items: itemLines(exchange.return?.items, orderItems),
+    new_items: itemLines(exchange.additional_items, orderItems),
+  }
+}
+
+/** order.claim_created: payload `{ order_id, claim_id }` (confirm-claim-request); no_notification on the claim. */
+export const loadClaimContext: ContextLoader = async (input, deps) => {
+  const claim = await loadOne(deps.query, "order_claim", CLAIM_FIELDS, String(input.data.claim_id))
+  const actors = await loadChangeActors(deps.query, { claim_id: claim.id })
+  return loadOrderMailContext(input, deps, {
+    order_id: String(input.data.order_id ?? claim.order_id),
+    occurrence_id: claim.id,
+    staff_ids: [...actors, claim.created_by],
+    skip_reason: claim.no_notification ? "NO_NOTIFICATION" : null,
+    extra: (order) => ({ claim: claimView(claim, order.items) }),
+  })
+}
+
+/** order.exchange_created: payload `{ order_id, exchange_id }` (confirm-exchange-request). */
+export const loadExchangeContext: ContextLoader = async (input, deps) => {
+  const exchange = await loadOne(deps.query, "order_exchange", EXCHANGE_FIELDS, String(input.data.exchange_id))
+  const actors = await loadChangeActors(deps.query, { exchange_id: exchange.id })
+  return loadOrderMailContext(input, deps, {
+    order_id: String(input.data.order_id ?? exchange.order_id),
+    occurrence_id: exchange.id,
+    staff_ids: [...actors, exchange.created_by],
+    skip_reason: exchange.no_notification ? "NO_NOTIFICATION" : null,
+    extra: (order) => ({ exchange: exchangeView(exchange, order.items) }),
+  })
+}

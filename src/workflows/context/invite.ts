@@ -1,0 +1,43 @@
+import { missingLinkFailure } from "./auth"
+import { inviteUrl } from "./links"
+import { loadLinkBases, loadStore, metadataLocale, resolveStaff, storeData, toPlainJson } from "./shared"
+import type { ContextLoader } from "./types"
+
+/**
+ * invite.created: payload `{ id }` (create-invites); e-mail and token are read
+ * from the invite. Like a reset token, the invite token only appears inside
+ * the link in the mail body. Medusa records no inviting user, so the account's
+ * contact person signs (or the admin who resends it).
+ */
+export const loadInviteContext: ContextLoader = async (input, { query, container }) => {
+  const [{ data }, store, links, staff] = await Promise.all([
+    query.graph(
+      { entity: "invite", fields: ["id", "email", "token", "accepted", "expires_at", "metadata"], filters: { id: String(input.data.id) } },
+      { throwIfKeyNotFound: true }
+    ),
+    loadStore(query),
+    loadLinkBases(container),
+    resolveStaff(query, [input.staff_user_id]),
+  ])
+  const invite = toPlainJson(data[0])
+  const base = links.admin_url
+  return {
+    event_name: input.event_name,
+    resource_type: "invite",
+    resource_id: invite.id,
+    recipient: invite.email ?? null,
+    sales_channel_id: null,
+    locale_candidates: [metadataLocale(invite.metadata)],
+    store_locales: store.locales,
+    currency_code: null,
+    context: {
+      invite: { email: invite.email, expires_at: invite.expires_at ?? null },
+      invite_url: base ? inviteUrl(base, invite.token) : "",
+      store: storeData(store, links),
+    },
+    staff_user_id: staff?.id ?? null,
+    staff_user: staff,
+    skip_reason: invite.accepted ? "INVITE_ACCEPTED" : null,
+    failure: base ? null : missingLinkFailure("admin"),
+  }
+}
