@@ -26,14 +26,25 @@ async function loadPayment(query: Query, id: string) {
   return toPlainJson(data[0])
 }
 
+async function paymentOfRefund(query: Query, refundId: string | null): Promise<string> {
+  const { data } = await query.graph(
+    { entity: "refund", fields: ["id", "payment_id"], filters: { id: refundId } },
+    { throwIfKeyNotFound: true }
+  )
+  return data[0].payment_id
+}
+
 /**
  * payment.refunded: payload `{ id: payment id }` (refund-payment). The event
  * does not say which refund; it is the payment's newest one. Its id is the
  * occurrence, so a second partial refund gets its own mail.
  */
 export const loadRefundContext: ContextLoader = async (input, deps) => {
-  const payment = await loadPayment(deps.query, String(input.data.id))
-  const refund = latestRefund(payment.refunds)
+  const refundId = input.data.refund_id ? String(input.data.refund_id) : null
+  const paymentId = input.data.id ? String(input.data.id) : await paymentOfRefund(deps.query, refundId)
+  const payment = await loadPayment(deps.query, paymentId)
+  // A resend names its refund ({ refund_id }); the event itself only names the payment.
+  const refund = refundId ? payment.refunds?.find((r: { id: string }) => r.id === refundId) : latestRefund(payment.refunds)
   const orderId = payment.payment_collection?.order?.id
   if (!orderId || !refund) {
     // A refund of a payment outside an order (or a payment without refunds) is logged, not mailed.

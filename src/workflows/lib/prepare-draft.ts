@@ -63,7 +63,7 @@ export async function prepareDraft(
       overrides.idempotency_key ??
       eventIdempotencyKey({
         event_name: loaded.event_name,
-        resource_id: loaded.resource_id,
+        resource_id: occurrenceKey(loaded),
         template_event: loaded.event_name,
         locale: templateLocale,
       }),
@@ -84,6 +84,9 @@ export async function prepareDraft(
   }
   if (loaded.skip_reason) {
     return { ...base, status: "skipped", skip_reason: loaded.skip_reason }
+  }
+  if (loaded.failure) {
+    return failed(base, loaded.failure.code, loaded.failure.message, loaded.failure.hint)
   }
   const source = overrides.template ?? stored ?? shipped?.template
   if (!source) {
@@ -175,13 +178,22 @@ export async function previewEmail(
   return renderForAccount(mailer, loaded, source, account, source.locale ?? settings.default_locale, settings)
 }
 
-function failed(base: MessageDraft, code: string, message?: string): MessageDraft {
+function failed(base: MessageDraft, code: string, message?: string, hint?: string): MessageDraft {
   const described = describeError(code, "en")
   return {
     ...base,
     status: "failed",
     error_code: described.code,
     error_message: message ?? described.message,
-    error_hint: described.hint,
+    error_hint: hint ?? described.hint,
   }
+}
+
+/**
+ * The resource part of the idempotency key: the resource, plus the occurrence
+ * when one resource has several mails of one event (two shipments of an
+ * order, two password resets of an account): `order_1/ful_2`.
+ */
+export function occurrenceKey(loaded: Pick<LoadedEmailContext, "resource_id" | "occurrence_id">): string {
+  return loaded.occurrence_id ? `${loaded.resource_id}/${loaded.occurrence_id}` : loaded.resource_id
 }

@@ -15,7 +15,7 @@ export interface RealOrSampleInput {
  * Composition helper (call inside createWorkflow): the context of a real
  * order through the event's loader, or the event's sample data.
  */
-export function realOrSampleContext(prefix: string, input: WorkflowData<RealOrSampleInput>): WorkflowData<LoadedEmailContext> {
+export function realOrSampleContext(prefix: string, input: RealOrSampleInput): WorkflowData<LoadedEmailContext> {
   const real = when(`${prefix}-real-order`, input, (i) => Boolean(i.order_id)).then(() => {
     const eventInput = transform({ input }, ({ input: i }) => ({
       event_name: i.event_name,
