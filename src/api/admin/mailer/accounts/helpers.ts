@@ -1,9 +1,10 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
-import type { MailerLanguage } from "../../../../modules/mailer/core/errors"
+import type { Logger } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { MailerError, MailerLanguage } from "../../../../modules/mailer/core/errors"
 import type MailerModuleService from "../../../../modules/mailer/service"
 import { ApiError, notFound } from "../lib/http-errors"
-import { definedOnly, retrieveOr404 } from "../lib/mailer"
+import { definedOnly, mailerOf, retrieveOr404 } from "../lib/mailer"
 
 /** What the service stores: API-only fields dropped, channel ids in the column's `{ ids }` shape. */
 export function toServiceInput(body: Record<string, any>): Record<string, any> {
@@ -50,13 +51,20 @@ export function assertUsername(merged: Record<string, any>) {
  * table's hint) so that the caller stores nothing.
  */
 export async function testBeforeSave(
-  mailer: MailerModuleService,
+  req: MedusaRequest,
   input: Record<string, any>,
   opts: { existingId?: string; to?: string | null; lang: MailerLanguage }
 ) {
-  const check = await mailer.testAccountSettings(input, opts)
+  const check = await mailerOf(req).testAccountSettings(input, opts)
   if (!check.ok) {
+    logConnectionFailure(req, "test and save", opts.existingId ?? input.sender_email, check.error)
     throw new ApiError(check.error.code, { status: 400, detail: check.error.message })
   }
   return check
+}
+
+/** One warning line for the operator: which account, which error; never a secret. */
+export function logConnectionFailure(req: MedusaRequest, what: string, account: string, error: MailerError) {
+  const logger = req.scope.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+  logger.warn(`medusa-plugin-mailer: ${what} for account ${account} failed: ${error.code} (${error.message})`)
 }

@@ -34,9 +34,9 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const mailer = mailerOf(req)
   const input = toServiceInput(body)
   await assertSalesChannels(req, body.sales_channel_ids)
-  const test = body.verify ? await testBeforeSave(mailer, input, { to: body.test_to, lang }) : null
+  const test = body.verify ? await testBeforeSave(req, input, { to: body.test_to, lang }) : null
   const created = await mailer.createAccount(input)
   if (test) await mailer.markAccountVerified(created.id)
   const account = await mailer.retrieveMailerAccount(created.id)
-  res.status(201).json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to: body.test_to || body.sender_email } } : {}) })
+  res.json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to: body.test_to || body.sender_email } } : {}) })
 })

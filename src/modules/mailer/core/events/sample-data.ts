@@ -32,12 +32,16 @@ export const SAMPLE_ORDER = {
   email: "erika@example.com",
   currency_code: "eur",
   locale: "de-DE",
+  status: "pending",
   created_at: "2026-11-23T10:15:00.000Z",
+  canceled_at: null,
   items: [
     {
+      id: "ordli_01SAMPLE1",
       title: "Espressotasse",
       product_title: "Espressotasse",
       variant_title: "Weiß / 2er-Set",
+      variant_sku: "ESP-TASSE-2",
       quantity: 2,
       unit_price: 14.9,
       subtotal: 29.8,
@@ -45,9 +49,11 @@ export const SAMPLE_ORDER = {
       thumbnail: null,
     },
     {
+      id: "ordli_01SAMPLE2",
       title: "Kaffeebohnen",
       product_title: "Kaffeebohnen Hausmischung",
       variant_title: "1 kg",
+      variant_sku: "KAFFEE-1KG",
       quantity: 1,
       unit_price: 24.5,
       subtotal: 24.5,

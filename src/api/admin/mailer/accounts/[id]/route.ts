@@ -25,7 +25,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   assertUsername({ ...stored, ...input })
   await assertSalesChannels(req, body.sales_channel_ids)
   const test = body.verify
-    ? await testBeforeSave(mailer, input, { existingId: stored.id, to: body.test_to, lang })
+    ? await testBeforeSave(req, input, { existingId: stored.id, to: body.test_to, lang })
     : null
   await mailer.updateAccount(stored.id, input)
   if (test) await mailer.markAccountVerified(stored.id)

@@ -58,3 +58,45 @@ export function addressColumns(shipping: string, billing: string): string {
 
 export const CLOSING = `{{#if greeting}}<p>{{greeting}}</p>{{/if}}
 {{signature}}`
+
+export const HEADING_STYLE = 'style="font-size:20px;margin:0 0 16px"'
+
+export function heading(text: string): string {
+  return `<h1 ${HEADING_STYLE}>${text}</h1>`
+}
+
+/** "Hallo Erika Mustermann," / "Guten Tag," from a name variable that may be empty. */
+export function salutation(lang: "de" | "en", nameVariable = "customer_name"): string {
+  return lang === "de"
+    ? `<p>{{#if ${nameVariable}}}Hallo {{${nameVariable}}},{{else}}Guten Tag,{{/if}}</p>`
+    : `<p>{{#if ${nameVariable}}}Hello {{${nameVariable}}},{{else}}Hello,{{/if}}</p>`
+}
+
+/** Items of a shipment, return, claim or exchange (`title`, `variant_title`, `quantity`). */
+export function linesTable(path: string, labels: { item: string; quantity: string }): string {
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:16px 0">
+  <tr><th align="left" ${CELL}>${labels.item}</th><th ${CELL_RIGHT}>${labels.quantity}</th></tr>
+  {{#each ${path}}}
+  <tr>
+    <td ${CELL}>{{title}}{{#if variant_title}}<br><span style="color:#6b7280">{{variant_title}}</span>{{/if}}</td>
+    <td ${CELL_RIGHT}>{{quantity}}</td>
+  </tr>
+  {{/each}}
+</table>`
+}
+
+/**
+ * A call-to-action link styled as a button, followed by the bare URL for mail
+ * clients that block styled links. The text part shows "label [url]".
+ */
+export function button(urlVariable: string, label: string, fallback: string): string {
+  return `<p style="margin:24px 0"><a href="{{${urlVariable}}}" style="background:#111827;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block;font-weight:bold">${label}</a></p>
+<p style="color:#6b7280;font-size:13px">${fallback}<br><span style="word-break:break-all">{{${urlVariable}}}</span></p>`
+}
+
+/** The order's number and date, the way every order mail names it. */
+export function orderReference(lang: "de" | "en"): string {
+  return lang === "de"
+    ? `Bestellung Nr. <strong>{{order.display_id}}</strong> vom {{date order.created_at "long"}}`
+    : `order #<strong>{{order.display_id}}</strong> of {{date order.created_at "long"}}`
+}

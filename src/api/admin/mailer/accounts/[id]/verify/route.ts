@@ -5,7 +5,7 @@ import { languageOf, parseWith, route } from "../../../lib/http-errors"
 import { mailerOf } from "../../../lib/mailer"
 import { presentAccount } from "../../../lib/present"
 import { EmptyBody } from "../../../lib/schemas"
-import { retrieveAccount } from "../../helpers"
+import { logConnectionFailure, retrieveAccount } from "../../helpers"
 
 /**
  * POST /admin/mailer/accounts/:id/verify: connects and authenticates with the
@@ -30,6 +30,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
     res.json({ ok: true, account })
     return
   }
+  logConnectionFailure(req, "verification", stored.id, check.error)
   const described = describeError(check.error.code, lang)
   res.json({
     ok: false,

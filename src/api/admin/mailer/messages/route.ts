@@ -1,0 +1,40 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { languageOf, parseWith, route } from "../lib/http-errors"
+import { mailerOf } from "../lib/mailer"
+import { MESSAGE_LIST_FIELDS, presentMessage } from "../lib/present"
+import { ListMessagesQuery, type ListMessagesInput } from "./validators"
+
+/**
+ * GET /admin/mailer/messages: the mail log, newest first, with filters and
+ * pagination. HTML and text are left out; GET /messages/:id has them.
+ */
+export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = parseWith(ListMessagesQuery, req.query)
+  const [messages, count] = await mailerOf(req).listAndCountMailerMessages(toFilters(query), {
+    select: MESSAGE_LIST_FIELDS,
+    skip: query.offset,
+    take: query.limit,
+    order: { created_at: "DESC", id: "DESC" },
+  })
+  const lang = languageOf(req)
+  res.json({ messages: messages.map((m) => presentMessage(m, lang)), count, offset: query.offset, limit: query.limit })
+})
+
+function toFilters(query: ListMessagesInput): Record<string, unknown> {
+  const filters: Record<string, unknown> = {}
+  if (query.status) filters.status = query.status
+  if (query.event_name) filters.event_name = query.event_name
+  if (query.resource_id) filters.resource_id = query.resource_id
+  if (query.account_id) filters.account_id = query.account_id
+  if (query.created_after || query.created_before) {
+    filters.created_at = {
+      ...(query.created_after ? { $gte: query.created_after } : {}),
+      ...(query.created_before ? { $lte: query.created_before } : {}),
+    }
+  }
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    filters.$or = [{ to: { $ilike: pattern } }, { subject: { $ilike: pattern } }]
+  }
+  return filters
+}

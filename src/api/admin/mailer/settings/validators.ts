@@ -1,0 +1,17 @@
+import { z } from "@medusajs/framework/zod"
+import { MAX_TEMPLATE_BYTES } from "../../../../modules/mailer/core/render"
+import { httpUrl, locale, nullable } from "../lib/schemas"
+
+export const UpdateSettingsBody = z
+  .object({
+    default_locale: locale(),
+    /** event → enabled; merged into the stored map (events left out keep their setting). */
+    enabled_events: z.record(z.string(), z.boolean()),
+    /** Wrapper around every HTML mail; must contain {{{body}}} once. null or "" = the shipped layout. */
+    layout_html: nullable(z.string().max(MAX_TEMPLATE_BYTES)),
+    log_retention_days: z.number().int().min(1).max(3650),
+    storefront_url: nullable(httpUrl()),
+    admin_url: nullable(httpUrl()),
+  })
+  .partial()
+  .strict()
