@@ -23,6 +23,8 @@ export function adminClient(api: AxiosInstance, auth: Record<string, string> | n
       data,
       headers: { ...(auth ?? {}), ...(headers ?? {}) },
       validateStatus: () => true,
+      // a string is sent as it is (broken JSON stays broken)
+      ...(typeof data === "string" ? { transformRequest: [(d: unknown) => d] } : {}),
       // keep the body exactly as sent, so searching it finds what a client would see
       transformResponse: [(body: unknown) => body],
     })

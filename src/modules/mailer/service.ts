@@ -265,6 +265,20 @@ class MailerModuleService extends MedusaService({
     return results
   }
 
+  /**
+   * Deletes finished log rows (sent, failed, skipped) older than the settings'
+   * retention: the log holds customers' addresses and mail contents.
+   */
+  @InjectManager()
+  async purgeExpiredMessages(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<number> {
+    const { log_retention_days } = await this.getSettings()
+    const knex = ctx.manager!.getKnex()
+    return knex("mailer_message")
+      .whereIn("status", ["sent", "failed", "skipped"])
+      .where("created_at", "<", knex.raw("now() - (? * interval '1 day')", [log_retention_days]))
+      .delete()
+  }
+
   private deliveryDeps(ctx: Context<EntityManager>): DeliveryDeps {
     return {
       knex: ctx.manager!.getKnex(),

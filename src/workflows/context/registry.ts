@@ -11,8 +11,9 @@ import type { ContextLoader } from "./types"
 /**
  * `no_notification: true` in the payload (fulfillment, shipment, delivery and
  * order-edit events carry it) means "do not tell the customer": the mail is
- * logged as skipped. Returns, claims and exchanges carry the flag on the
- * entity instead; their loaders read it there.
+ * logged as skipped. Wrap the loader of every event whose payload has it.
+ * Returns, claims and exchanges carry the flag on the entity instead; their
+ * loaders read it there.
  */
 export function honourNoNotification(loader: ContextLoader): ContextLoader {
   return async (input, deps) => {
@@ -24,24 +25,26 @@ export function honourNoNotification(loader: ContextLoader): ContextLoader {
   }
 }
 
-/** Which loader builds the template context for which Medusa event. */
-export const CONTEXT_LOADERS: Record<string, ContextLoader> = Object.fromEntries(
-  Object.entries({
-    "order.placed": loadOrderContext,
-    "order.canceled": loadOrderContext,
-    "shipment.created": loadFulfillmentContext,
-    "delivery.created": loadFulfillmentContext,
-    "order.return_requested": loadReturnRequestedContext,
-    "order.return_received": loadReturnReceivedContext,
-    "order.claim_created": loadClaimContext,
-    "order.exchange_created": loadExchangeContext,
-    "payment.refunded": loadRefundContext,
-    "customer.created": loadCustomerCreatedContext,
-    // One Medusa event, two template events: auth.password_reset.customer / .user.
-    "auth.password_reset": loadPasswordResetContext,
-    "invite.created": loadInviteContext,
-  }).map(([event, loader]) => [event, honourNoNotification(loader)])
-)
+/**
+ * Which loader builds the template context for which Medusa event. (Loaders
+ * are kept as they are where no wrapper is needed: the resend step compares
+ * against loadOrderContext.)
+ */
+export const CONTEXT_LOADERS: Record<string, ContextLoader> = {
+  "order.placed": loadOrderContext,
+  "order.canceled": loadOrderContext,
+  "shipment.created": honourNoNotification(loadFulfillmentContext),
+  "delivery.created": honourNoNotification(loadFulfillmentContext),
+  "order.return_requested": loadReturnRequestedContext,
+  "order.return_received": loadReturnReceivedContext,
+  "order.claim_created": loadClaimContext,
+  "order.exchange_created": loadExchangeContext,
+  "payment.refunded": loadRefundContext,
+  "customer.created": loadCustomerCreatedContext,
+  // One Medusa event, two template events: auth.password_reset.customer / .user.
+  "auth.password_reset": loadPasswordResetContext,
+  "invite.created": loadInviteContext,
+}
 
 export const HANDLED_EVENTS = Object.keys(CONTEXT_LOADERS)
 

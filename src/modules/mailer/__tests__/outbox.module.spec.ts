@@ -200,6 +200,25 @@ moduleIntegrationTestRunner<MailerModuleService>({
         expect(sink.mails).toHaveLength(1)
       })
 
+      it("deletes finished log rows past the retention and keeps the rest", async () => {
+        await service.updateSettings({ log_retention_days: 30 })
+        const old = new Date(Date.now() - 31 * 24 * 3600 * 1000)
+        const make = async (key: string, status: string, created_at: Date) => {
+          const { message } = await service.enqueueMessage({ ...draft("macc_x", key) })
+          await service.updateMailerMessages({ id: message.id, status: status as any, created_at })
+          return message.id
+        }
+        const oldSent = await make("k1", "sent", old)
+        const oldFailed = await make("k2", "failed", old)
+        const oldQueued = await make("k3", "queued", old)
+        const recentSent = await make("k4", "sent", new Date())
+        expect(await service.purgeExpiredMessages()).toBe(2)
+        const left = (await service.listMailerMessages({})).map((m) => m.id).sort()
+        expect(left).toEqual([oldQueued, recentSent].sort())
+        expect(left).not.toContain(oldSent)
+        expect(left).not.toContain(oldFailed)
+      })
+
       it("records a failure without an account and never connects", async () => {
         const { message } = await service.enqueueMessage({ ...draft("macc_missing") })
         const result = await service.deliverMessage(message.id)

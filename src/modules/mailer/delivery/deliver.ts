@@ -73,16 +73,17 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
   if (routed.envelope.to.length === 0) {
     return fail(deps, row, new MailerError("NO_RECIPIENT"), false, envelope, routed.rerouted)
   }
-  const mail = buildMailOptions({
-    from: { name: account.sender_name, address: account.sender_email },
-    replyTo: row.reply_to,
-    envelope: routed.envelope,
-    subject: routed.subject,
-    html: routed.html,
-    text: routed.text,
-    messageId: buildMessageId(row.id, account.sender_email),
-  })
   try {
+    // Inside the try: a mail that cannot even be built is recorded like a refused one.
+    const mail = buildMailOptions({
+      from: { name: account.sender_name, address: account.sender_email },
+      replyTo: row.reply_to,
+      envelope: routed.envelope,
+      subject: routed.subject,
+      html: routed.html,
+      text: routed.text,
+      messageId: buildMessageId(row.id, account.sender_email),
+    })
     const transport = deps.transports.get(account as CacheableAccount, () => deps.openSecrets(account))
     const info = await transport.sendMail(mail)
     await recordSent(deps.knex, row.id, {
