@@ -179,6 +179,12 @@ function codeForNodeError(code: string | undefined): MailerErrorCode | undefined
 
 const BASE64_TOKEN = /[A-Za-z0-9+/]{8,}={0,2}/g
 
+// Plain words in a server's reply ("Authentication credentials invalid") stay
+// readable; encoded credentials have digits, +, /, padding or inner capitals.
+function looksEncoded(token: string): boolean {
+  return /[0-9+/=]/.test(token) || /[a-z][A-Z]/.test(token)
+}
+
 /**
  * Servers sometimes echo what they could not parse. During AUTH that is base64 of the user name
  * and password, so every base64-looking token there is dropped; known secrets (and their base64
@@ -192,7 +198,7 @@ function sanitize(text: string, command: string | undefined, redact: ClassifyOpt
       out = out.split(form).join("[redacted]")
     }
   }
-  if (/^AUTH\b/i.test(command ?? "")) out = out.replace(BASE64_TOKEN, "[redacted]")
+  if (/^AUTH\b/i.test(command ?? "")) out = out.replace(BASE64_TOKEN, (t) => (looksEncoded(t) ? "[redacted]" : t))
   // one line: the message ends up in log columns and admin tables
   return out.replace(/[\r\n]+/g, " ").trim()
 }

@@ -111,3 +111,16 @@ describe("classifySmtpError", () => {
     expect(result.message).not.toMatch(/[\r\n]/)
   })
 })
+
+describe("AUTH replies stay readable", () => {
+  it("keeps plain words of a 535 reply and drops encoded credentials", () => {
+    const err = Object.assign(new Error("Invalid login: 535 5.7.8 Authentication credentials invalid AHVzZXIAc2VjcmV0"), {
+      code: "EAUTH",
+      responseCode: 535,
+      command: "AUTH PLAIN",
+    })
+    const classified = classifySmtpError(err)
+    expect(classified.message).toContain("Authentication credentials invalid")
+    expect(classified.message).not.toContain("AHVzZXIAc2VjcmV0")
+  })
+})
