@@ -16,6 +16,8 @@ const MATCH = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.module.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  // A real browser against `medusa develop` with the admin dashboard.
+  "integration:admin": ["**/integration-tests/admin/**/*.spec.[jt]s"],
 }
 
 const type = process.env.TEST_TYPE

@@ -4,6 +4,13 @@ import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { ensureChromium } from "./ensure-chromium.mjs"
+
+const type = process.env.TEST_TYPE
+const pathArgs = process.argv.slice(2).filter((a) => !a.startsWith("-"))
+if ((!type || type === "integration:admin") && (pathArgs.length === 0 || pathArgs.some((a) => a.includes("admin")))) {
+  ensureChromium()
+}
 
 const resultsFile = join(mkdtempSync(join(tmpdir(), "mailer-jest-")), "results.json")
 const args = ["jest", "--runInBand", "--forceExit", "--ci", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]

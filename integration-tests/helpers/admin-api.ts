@@ -55,7 +55,12 @@ export class OutputCapture {
   private restore: (() => void)[] = []
 
   start(): this {
-    for (const stream of [process.stdout, process.stderr]) {
+    // Jest's console may buffer instead of writing to process.stdout (several test files in one
+    // run); winston writes to console._stdout, so that stream is wrapped as well.
+    const jestConsole = console as unknown as { _stdout?: NodeJS.WriteStream; _stderr?: NodeJS.WriteStream }
+    const streams = new Set([process.stdout, process.stderr, jestConsole._stdout, jestConsole._stderr])
+    for (const stream of streams) {
+      if (!stream || typeof stream.write !== "function") continue
       const original = stream.write.bind(stream)
       stream.write = ((chunk: unknown, ...rest: unknown[]) => {
         this.chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"))

@@ -37,34 +37,58 @@ export interface Label {
 
 async function orderLines(container: MedusaContainer, orderId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id", "items.id", "items.quantity"], filters: { id: orderId } })
-  return data[0].items.map((i: { id: string; quantity: unknown }) => ({ id: i.id, quantity: Number(i.quantity) }))
+  const { data } = await query.graph({ entity: "order", fields: ["id", "items.*"], filters: { id: orderId } })
+  return data[0].items.map((i: { id: string; title: string; product_title: string; quantity: unknown }) => ({
+    id: i.id,
+    title: `${i.product_title ?? ""} ${i.title ?? ""}`,
+    quantity: numberOf(i.quantity),
+  }))
 }
 
-/** Fulfills every line of the order; returns the fulfillment id. */
-export async function fulfillOrder(
-  container: MedusaContainer,
-  orderId: string,
-  opts: { created_by?: string; no_notification?: boolean } = {}
-): Promise<string> {
+/** Query gives quantities as numbers or BigNumber-like objects. */
+function numberOf(value: any): number {
+  if (typeof value === "number") return value
+  const n = Number(value?.numeric ?? value?.value ?? value?.toJSON?.() ?? value)
+  if (!Number.isFinite(n)) throw new Error(`not a quantity: ${JSON.stringify(value)}`)
+  return n
+}
+
+export interface ShipOptions {
+  labels?: Label[]
+  created_by?: string
+  no_notification?: boolean
+  /** Only this line (by title) instead of the whole order. */
+  line?: string
+}
+
+/** The same line every time (Query does not keep the item order): the first by title. */
+async function firstLine(container: MedusaContainer, orderId: string) {
+  const lines = await orderLines(container, orderId)
+  return [...lines].sort((a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title))[0]
+}
+
+async function linesToShip(container: MedusaContainer, orderId: string, line?: string) {
+  const lines = await orderLines(container, orderId)
+  return line ? lines.filter((l: { title: string }) => l.title.includes(line)) : lines
+}
+
+/** Fulfills every line of the order (or one); returns the fulfillment id. */
+export async function fulfillOrder(container: MedusaContainer, orderId: string, opts: ShipOptions = {}): Promise<string> {
+  const items = (await linesToShip(container, orderId, opts.line)).map(({ id, quantity }: { id: string; quantity: number }) => ({ id, quantity }))
   const { result } = await createOrderFulfillmentWorkflow(container).run({
-    input: { order_id: orderId, items: await orderLines(container, orderId), created_by: opts.created_by, no_notification: opts.no_notification },
+    input: { order_id: orderId, items, created_by: opts.created_by, no_notification: opts.no_notification },
   })
   return result.id
 }
 
 /** Marks the fulfillment as shipped with the given labels (what emits shipment.created). */
-export async function shipOrder(
-  container: MedusaContainer,
-  orderId: string,
-  fulfillmentId: string,
-  opts: { labels?: Label[]; created_by?: string; no_notification?: boolean } = {}
-): Promise<void> {
+export async function shipOrder(container: MedusaContainer, orderId: string, fulfillmentId: string, opts: ShipOptions = {}): Promise<void> {
+  const items = (await linesToShip(container, orderId, opts.line)).map(({ id, quantity }: { id: string; quantity: number }) => ({ id, quantity }))
   await createOrderShipmentWorkflow(container).run({
     input: {
       order_id: orderId,
       fulfillment_id: fulfillmentId,
-      items: await orderLines(container, orderId),
+      items,
       labels: opts.labels ?? [],
       created_by: opts.created_by,
       no_notification: opts.no_notification,
@@ -72,13 +96,9 @@ export async function shipOrder(
   })
 }
 
-/** Fulfills and ships the whole order; returns the fulfillment id. */
-export async function fulfillAndShip(
-  container: MedusaContainer,
-  orderId: string,
-  opts: { labels?: Label[]; created_by?: string; no_notification?: boolean } = {}
-): Promise<string> {
-  const fulfillmentId = await fulfillOrder(container, orderId, { created_by: opts.created_by })
+/** Fulfills and ships the whole order (or one line); returns the fulfillment id. */
+export async function fulfillAndShip(container: MedusaContainer, orderId: string, opts: ShipOptions = {}): Promise<string> {
+  const fulfillmentId = await fulfillOrder(container, orderId, { created_by: opts.created_by, line: opts.line })
   await shipOrder(container, orderId, fulfillmentId, opts)
   return fulfillmentId
 }
@@ -99,7 +119,7 @@ export async function requestReturn(
   orderId: string,
   opts: { created_by?: string; confirmed_by?: string; beforeConfirm?: (returnId: string) => Promise<void> } = {}
 ): Promise<string> {
-  const [line] = await orderLines(container, orderId)
+  const line = await firstLine(container, orderId)
   const { result: change } = await beginReturnOrderWorkflow(container).run({ input: { order_id: orderId, created_by: opts.created_by } })
   const returnId = (change as { return_id: string }).return_id
   await requestItemReturnWorkflow(container).run({ input: { return_id: returnId, items: [{ id: line.id, quantity: 1 }] } })
@@ -110,7 +130,7 @@ export async function requestReturn(
 
 /** Receives the returned unit and confirms the receipt (order.return_received). */
 export async function receiveReturn(container: MedusaContainer, orderId: string, returnId: string, opts: { created_by?: string; confirmed_by?: string } = {}) {
-  const [line] = await orderLines(container, orderId)
+  const line = await firstLine(container, orderId)
   await beginReceiveReturnWorkflow(container).run({ input: { return_id: returnId, created_by: opts.created_by } })
   await receiveItemReturnRequestWorkflow(container).run({ input: { return_id: returnId, items: [{ id: line.id, quantity: 1 }] } })
   await confirmReturnReceiveWorkflow(container).run({ input: { return_id: returnId, confirmed_by: opts.confirmed_by } })
@@ -123,7 +143,7 @@ export async function createClaim(
   variantId: string,
   opts: { created_by?: string; confirmed_by?: string; beforeConfirm?: (claimId: string) => Promise<void> } = {}
 ): Promise<string> {
-  const [line] = await orderLines(container, orderId)
+  const line = await firstLine(container, orderId)
   const { result: change } = await beginClaimOrderWorkflow(container).run({
     input: { order_id: orderId, type: "replace" as never, created_by: opts.created_by },
   })
@@ -142,7 +162,7 @@ export async function createExchange(
   variantId: string,
   opts: { created_by?: string; confirmed_by?: string } = {}
 ): Promise<string> {
-  const [line] = await orderLines(container, orderId)
+  const line = await firstLine(container, orderId)
   const { result: change } = await beginExchangeOrderWorkflow(container).run({ input: { order_id: orderId, created_by: opts.created_by } })
   const exchangeId = (change as { exchange_id: string }).exchange_id
   await orderExchangeRequestItemReturnWorkflow(container).run({

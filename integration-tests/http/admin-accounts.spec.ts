@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { generateKeyPairSync } from "node:crypto"
 import { createServer, type AddressInfo } from "node:net"
 import { describeError } from "../../src/modules/mailer/core/errors"
 import { createAdminSession } from "../helpers/admin"
@@ -244,9 +245,16 @@ medusaIntegrationTestRunner({
     })
 
     it("never shows the password or its ciphertext in any response, nor the password in the server log", async () => {
-      // Exercise the remaining read paths once more with accounts in place.
-      const account = (await admin.post("/admin/mailer/accounts", body({ name: "Letztes" }))).data.account
-      await admin.post(`/admin/mailer/accounts/${account.id}/test-email`, {})
+      // The DKIM key is write-only too; exercise the remaining read paths with it in place.
+      const dkimKey = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+      const account = (await admin.post("/admin/mailer/accounts", body({ name: "Letztes", dkim_domain: "muster-shop.test", dkim_selector: "mail", dkim_private_key: dkimKey }))).data.account
+      expect(account).toMatchObject({ has_password: true, has_dkim_private_key: true, dkim_selector: "mail" })
+      const dkimCiphertext = (await mailerOf(getContainer()).retrieveMailerAccount(account.id)).dkim_private_key
+      expect(dkimCiphertext).toMatch(/^v1:/)
+      const signed = await admin.post(`/admin/mailer/accounts/${account.id}/test-email`, {})
+      expect(signed.data.message.status).toBe("sent")
+      expect(sink.mails[0].raw).toContain("DKIM-Signature")
+      await admin.get(`/admin/mailer/messages/${signed.data.message.id}`)
       await admin.get("/admin/mailer/messages")
       await admin.get("/admin/mailer/accounts")
       await rememberCiphertexts()
@@ -254,7 +262,8 @@ medusaIntegrationTestRunner({
       expect(admin.bodies.length).toBeGreaterThan(40)
       expect(ciphertexts.size).toBeGreaterThanOrEqual(3)
       const responses = admin.bodies.join("\n")
-      for (const secret of [PASSWORD, NEW_PASSWORD, ...ciphertexts]) {
+      const keyBody = dkimKey.split("\n")[1]
+      for (const secret of [PASSWORD, NEW_PASSWORD, ...ciphertexts, dkimCiphertext, keyBody]) {
         expect(responses).not.toContain(secret)
       }
       // The capture works (the failed logins were logged as warnings) and holds no password.
@@ -262,6 +271,7 @@ medusaIntegrationTestRunner({
       expect(output.text).toMatch(/verification for account macc_\w+ failed: SMTP_CONNECTION/)
       expect(output.text).not.toContain(PASSWORD)
       expect(output.text).not.toContain(NEW_PASSWORD)
+      expect(output.text).not.toContain(keyBody)
     })
   },
 })

@@ -91,18 +91,27 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       await mailerOf(container).createAccount(sinkAccount(sink))
       const orderId = await placeOrder(container, shop, ERIKA, { locale: "de" })
-      const first = await fulfillAndShip(container, orderId, { labels: [DHL] })
-      await settledMessage(container, { event_name: "shipment.created", resource_id: orderId })
-      await markDelivered(container, orderId, first, { no_notification: true })
+      const cups = await fulfillAndShip(container, orderId, { line: "Espressotasse", labels: [DHL] })
+      await settledMessages(container, { event_name: "shipment.created", resource_id: orderId }, 1)
+      const beans = await fulfillAndShip(container, orderId, { line: "Kaffeebohnen", labels: [{ ...DHL, tracking_number: "JJD0099", tracking_url: "" }] })
 
+      const shipments = await settledMessages(container, { event_name: "shipment.created", resource_id: orderId }, 2)
+      expect(shipments.map((m) => m.status)).toEqual(["sent", "sent"])
+      expect(shipments.map((m) => m.idempotency_key).sort()).toEqual(
+        [cups, beans].map((f) => `shipment.created:${orderId}/${f}:shipment.created:de`).sort()
+      )
+      const second = shipments.find((m) => m.idempotency_key.includes(beans))!
+      expect(second.html).toContain("Kaffeebohnen Hausmischung")
+      expect(second.html).not.toContain("Espressotasse")
+      expect(second.html).toContain("<li>JJD0099</li>") // a number without a tracking URL is not linked
+      // No staff member recorded: the account's contact person signs.
+      expect(second.staff_user_id).toBeNull()
+      expect(second.html).toContain("Karl Kontakt")
+
+      await markDelivered(container, orderId, cups, { no_notification: true })
       const [delivery] = await settledMessages(container, { event_name: "delivery.created", resource_id: orderId }, 1)
       expect(delivery).toMatchObject({ status: "skipped", skip_reason: "NO_NOTIFICATION" })
-      expect(delivery.idempotency_key).toBe(`delivery.created:${orderId}/${first}:delivery.created:de`)
       expect(sink.mails.filter((m) => /zugestellt/.test(String(m.parsed.subject)))).toHaveLength(0)
-      // No signature staff recorded: the account's contact person signs.
-      const shipment = await settledMessage(container, { event_name: "shipment.created", resource_id: orderId })
-      expect(shipment.staff_user_id).toBeNull()
-      expect(shipment.html).toContain("Karl Kontakt")
     })
 
     it("confirms a cancellation in German, in the shop's default language without an order locale, and honours a disabled event", async () => {

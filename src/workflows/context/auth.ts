@@ -1,3 +1,4 @@
+import { isMailerErrorCode } from "../../modules/mailer/core/errors"
 import { customerView, loadCustomer, loadLatestOrder } from "./customer"
 import { passwordResetUrl, tokenFingerprint, tokenLifetimeMinutes } from "./links"
 import { fullName, loadLinkBases, loadStore, metadataLocale, skippedContext, storeData } from "./shared"
@@ -8,19 +9,22 @@ export const CUSTOMER_RESET_EVENT = "auth.password_reset.customer"
 export const USER_RESET_EVENT = "auth.password_reset.user"
 
 /**
- * What a missing link base turns into: a failed log row telling the merchant
- * what to configure. TEMPLATE_RENDER is the closest code in core/errors.ts
- * (permanent, never retried).
+ * The error code of a mail that needs a link nobody configured: its own code
+ * once core/errors.ts has LINK_BASE_URL_MISSING, until then TEMPLATE_RENDER,
+ * the closest one (permanent, never retried); message and hint say what to set.
  */
+export const MISSING_LINK_CODE = isMailerErrorCode("LINK_BASE_URL_MISSING") ? "LINK_BASE_URL_MISSING" : "TEMPLATE_RENDER"
+
+/** What a missing link base turns into: a failed log row telling the merchant what to configure. */
 export function missingLinkFailure(kind: "storefront" | "admin"): LoadFailure {
   return kind === "storefront"
     ? {
-        code: "TEMPLATE_RENDER",
+        code: MISSING_LINK_CODE,
         message: "The mail needs a link to the storefront, but no storefront URL is configured.",
         hint: "Enter the storefront URL in the mailer settings (or set admin.storefrontUrl in medusa-config.ts), then let the customer request a new link.",
       }
     : {
-        code: "TEMPLATE_RENDER",
+        code: MISSING_LINK_CODE,
         message: "The mail needs a link to the Medusa admin, but no admin URL is configured.",
         hint: "Enter the admin URL (e.g. https://shop.example.com/app) in the mailer settings (or set admin.backendUrl in medusa-config.ts), then request a new link.",
       }

@@ -2,7 +2,7 @@ import { loadOrderMailContext } from "./order"
 import { loadChangeActors } from "./returns"
 import { toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { itemLines } from "./views"
+import { claimView, exchangeView } from "./views"
 
 const CLAIM_FIELDS = [
   "id",
@@ -12,12 +12,16 @@ const CLAIM_FIELDS = [
   "no_notification",
   "created_by",
   "refund_amount",
+  "claim_items.id",
   "claim_items.item_id",
   "claim_items.quantity",
   "claim_items.reason",
   "claim_items.note",
+  "claim_items.is_additional_item",
+  "additional_items.id",
   "additional_items.item_id",
   "additional_items.quantity",
+  "additional_items.is_additional_item",
   "return.id",
   "return.items.item_id",
   "return.items.quantity",
@@ -40,32 +44,6 @@ const EXCHANGE_FIELDS = [
 async function loadOne(query: Query, entity: string, fields: string[], id: string) {
   const { data } = await query.graph({ entity, fields, filters: { id } }, { throwIfKeyNotFound: true })
   return toPlainJson(data[0])
-}
-
-type Row = Record<string, any>
-
-export function claimView(claim: Row, orderItems: Row[]) {
-  return {
-    id: claim.id,
-    display_id: claim.display_id ?? null,
-    /** "refund" (money back) or "replace" (new items are sent). */
-    type: claim.type ?? null,
-    refund_amount: claim.refund_amount ?? null,
-    claimed_items: itemLines(claim.claim_items, orderItems),
-    new_items: itemLines(claim.additional_items, orderItems),
-    return_items: itemLines(claim.return?.items, orderItems),
-  }
-}
-
-export function exchangeView(exchange: Row, orderItems: Row[]) {
-  return {
-    id: exchange.id,
-    display_id: exchange.display_id ?? null,
-    /** > 0: the customer pays the difference; < 0: the shop refunds it. */
-    difference_due: exchange.difference_due ?? null,
-    return_items: itemLines(exchange.return?.items, orderItems),
-    new_items: itemLines(exchange.additional_items, orderItems),
-  }
 }
 
 /** order.claim_created: payload `{ order_id, claim_id }` (confirm-claim-request); no_notification on the claim. */

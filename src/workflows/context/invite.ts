@@ -1,13 +1,18 @@
 import { missingLinkFailure } from "./auth"
-import { inviteUrl } from "./links"
+import { inviteUrl, tokenFingerprint } from "./links"
 import { loadLinkBases, loadStore, metadataLocale, resolveStaff, storeData, toPlainJson } from "./shared"
 import type { ContextLoader } from "./types"
 
+/** The template event of both invite.created and invite.resent. */
+export const INVITE_EVENT = "invite.created"
+
 /**
- * invite.created: payload `{ id }` (create-invites); e-mail and token are read
- * from the invite. Like a reset token, the invite token only appears inside
- * the link in the mail body. Medusa records no inviting user, so the account's
- * contact person signs (or the admin who resends it).
+ * invite.created and invite.resent: payload `{ id }` (create-invites,
+ * refresh-invite-tokens); e-mail and token are read from the invite. Both use
+ * the invitation template; a resend has a new token, whose fingerprint makes
+ * it a new mail. Like a reset token, the invite token only appears inside the
+ * link in the mail body. Medusa records no inviting user, so the account's
+ * contact person signs (or the admin who resends the mail from the log).
  */
 export const loadInviteContext: ContextLoader = async (input, { query, container }) => {
   const [{ data }, store, links, staff] = await Promise.all([
@@ -22,9 +27,10 @@ export const loadInviteContext: ContextLoader = async (input, { query, container
   const invite = toPlainJson(data[0])
   const base = links.admin_url
   return {
-    event_name: input.event_name,
+    event_name: INVITE_EVENT,
     resource_type: "invite",
     resource_id: invite.id,
+    occurrence_id: tokenFingerprint(invite.token),
     recipient: invite.email ?? null,
     sales_channel_id: null,
     locale_candidates: [metadataLocale(invite.metadata)],

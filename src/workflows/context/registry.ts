@@ -44,6 +44,8 @@ export const CONTEXT_LOADERS: Record<string, ContextLoader> = {
   // One Medusa event, two template events: auth.password_reset.customer / .user.
   "auth.password_reset": loadPasswordResetContext,
   "invite.created": loadInviteContext,
+  // "Resend invite" in the admin refreshes the token: the invitation goes out again.
+  "invite.resent": loadInviteContext,
 }
 
 export const HANDLED_EVENTS = Object.keys(CONTEXT_LOADERS)

@@ -1,7 +1,7 @@
 import { loadOrderMailContext } from "./order"
 import { toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { changeActors, itemLines } from "./views"
+import { changeActors, returnView } from "./views"
 
 const RETURN_FIELDS = [
   "id",
@@ -36,22 +36,6 @@ export async function loadChangeActors(query: Query, filters: Record<string, unk
     filters,
   })
   return changeActors(data)
-}
-
-/** `return` in the template: number, dates, refund and the items (requested and, once in, received). */
-export function returnView(ret: Record<string, any>, orderItems: Record<string, any>[]) {
-  const items = itemLines(ret.items, orderItems)
-  const received = itemLines(ret.items, orderItems, "received_quantity").filter((i) => i.quantity > 0)
-  return {
-    id: ret.id,
-    display_id: ret.display_id ?? null,
-    status: ret.status ?? null,
-    requested_at: ret.requested_at ?? null,
-    received_at: ret.received_at ?? null,
-    refund_amount: ret.refund_amount ?? null,
-    items,
-    received_items: received,
-  }
 }
 
 /**

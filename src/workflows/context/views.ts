@@ -72,6 +72,52 @@ export function itemLines(entries: Row[] | null | undefined, orderItems: Row[] =
   })
 }
 
+/** `return` in the template: number, dates, refund and the items (requested and, once in, received). */
+export function returnView(ret: Row, orderItems: Row[]) {
+  const items = itemLines(ret.items, orderItems)
+  const received = itemLines(ret.items, orderItems, "received_quantity").filter((i) => i.quantity > 0)
+  return {
+    id: ret.id,
+    display_id: ret.display_id ?? null,
+    status: ret.status ?? null,
+    requested_at: ret.requested_at ?? null,
+    received_at: ret.received_at ?? null,
+    refund_amount: ret.refund_amount ?? null,
+    items,
+    received_items: received,
+  }
+}
+
+/**
+ * Both relations of a claim read the same table; `is_additional_item` tells
+ * the claimed items from the replacements.
+ */
+export function claimView(claim: Row, orderItems: Row[]) {
+  const all: Row[] = [...(claim.claim_items ?? []), ...(claim.additional_items ?? [])]
+  const unique = [...new Map(all.map((i) => [i.id ?? `${i.item_id}:${i.is_additional_item}`, i])).values()]
+  return {
+    id: claim.id,
+    display_id: claim.display_id ?? null,
+    /** "refund" (money back) or "replace" (new items are sent). */
+    type: claim.type ?? null,
+    refund_amount: claim.refund_amount ?? null,
+    claimed_items: itemLines(unique.filter((i) => !i.is_additional_item), orderItems),
+    new_items: itemLines(unique.filter((i) => i.is_additional_item), orderItems),
+    return_items: itemLines(claim.return?.items, orderItems),
+  }
+}
+
+export function exchangeView(exchange: Row, orderItems: Row[]) {
+  return {
+    id: exchange.id,
+    display_id: exchange.display_id ?? null,
+    /** > 0: the customer pays the difference; < 0: the shop refunds it. */
+    difference_due: exchange.difference_due ?? null,
+    return_items: itemLines(exchange.return?.items, orderItems),
+    new_items: itemLines(exchange.additional_items, orderItems),
+  }
+}
+
 /** The refund the `payment.refunded` event is about: the newest one of the payment. */
 export function latestRefund<T extends Row>(refunds: T[] | null | undefined): T | null {
   const list = [...(refunds ?? [])]

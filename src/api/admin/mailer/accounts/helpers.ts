@@ -3,7 +3,7 @@ import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MailerError, MailerLanguage } from "../../../../modules/mailer/core/errors"
 import type MailerModuleService from "../../../../modules/mailer/service"
-import { ApiError, notFound } from "../lib/http-errors"
+import { ApiError, fieldError, notFound } from "../lib/http-errors"
 import { definedOnly, mailerOf, retrieveOr404 } from "../lib/mailer"
 
 /** What the service stores: API-only fields dropped, channel ids in the column's `{ ids }` shape. */
@@ -32,14 +32,10 @@ export function assertUsername(merged: Record<string, any>) {
   if (merged.auth_required !== false && !merged.username) {
     throw new ApiError("INVALID_DATA", {
       errors: [
-        {
-          field: "username",
-          code: "USERNAME_REQUIRED",
-          message: {
-            en: '"username" is required when authentication is on; enter the user name or turn authentication off.',
-            de: "„username“ ist bei aktivierter Anmeldung erforderlich; tragen Sie den Benutzernamen ein oder schalten Sie die Anmeldung aus.",
-          },
-        },
+        fieldError("username", "USERNAME_REQUIRED", {
+          en: '"username" is required when authentication is on; enter the user name or turn authentication off.',
+          de: "„username“ ist bei aktivierter Anmeldung erforderlich; tragen Sie den Benutzernamen ein oder schalten Sie die Anmeldung aus.",
+        }),
       ],
     })
   }

@@ -56,7 +56,6 @@ const verifyFields = {
 export const CreateAccountBody = z
   .object({
     ...accountFields,
-    reply_to: accountFields.reply_to,
     security: accountFields.security.optional(),
     auth_required: accountFields.auth_required.optional(),
     is_default: accountFields.is_default.optional(),

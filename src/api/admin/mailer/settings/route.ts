@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { findEvent } from "../../../../modules/mailer/core/events/catalog"
 import { validateLayout } from "../../../../modules/mailer/core/render"
-import { ApiError, parseWith, route, templateErrors } from "../lib/http-errors"
+import { ApiError, fieldError, parseWith, route, templateErrors } from "../lib/http-errors"
 import { definedOnly, mailerOf } from "../lib/mailer"
 import { UpdateSettingsBody } from "./validators"
 
@@ -17,7 +17,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   if (unknown) {
     throw new ApiError("UNKNOWN_EVENT", {
       params: { event_name: unknown },
-      errors: [{ field: `enabled_events.${unknown}`, code: "UNKNOWN_EVENT", message: unknownEventSentence(unknown) }],
+      errors: [fieldError(`enabled_events.${unknown}`, "UNKNOWN_EVENT", unknownEventSentence(unknown))],
     })
   }
   if (body.layout_html) {

@@ -5,7 +5,7 @@ import { languageOf as languageOfLocale, normalizeLocale } from "../../../../mod
 import { validateTemplate, type TemplateInput } from "../../../../modules/mailer/core/render"
 import { SHIPPED_TEMPLATES } from "../../../../modules/mailer/core/templates/shipped"
 import type MailerModuleService from "../../../../modules/mailer/service"
-import { ApiError, notFound, templateErrors } from "../lib/http-errors"
+import { ApiError, fieldError, notFound, templateErrors } from "../lib/http-errors"
 import { retrieveOr404 } from "../lib/mailer"
 
 const DEFAULT_PREFIX = "default:"
@@ -79,14 +79,10 @@ export function assertKnownEvent(eventName: string) {
     throw new ApiError("UNKNOWN_EVENT", {
       params: { event_name: eventName },
       errors: [
-        {
-          field: "event_name",
-          code: "UNKNOWN_EVENT",
-          message: {
-            en: `"event_name" is not an event the plugin sends mail for.`,
-            de: "„event_name“ ist kein Ereignis, für das das Plugin E-Mails versendet.",
-          },
-        },
+        fieldError("event_name", "UNKNOWN_EVENT", {
+          en: `"event_name" is not an event the plugin sends mail for.`,
+          de: "„event_name“ ist kein Ereignis, für das das Plugin E-Mails versendet.",
+        }),
       ],
     })
   }

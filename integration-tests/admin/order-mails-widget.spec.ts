@@ -1,0 +1,66 @@
+import type { Browser, Page } from "playwright-core"
+import { placeStoreOrder } from "../../demo/store-checkout"
+import { SmtpSink, waitFor } from "../helpers/smtp-sink"
+import { startAdminApp, type AdminApp } from "./admin-app"
+import { adminPage, launchBrowser, loginToAdmin, withScreenshotOnFailure } from "./browser"
+
+jest.setTimeout(300_000)
+
+describe("admin: an order's e-mails on the order page", () => {
+  const sink = new SmtpSink()
+  let app: AdminApp
+  let browser: Browser
+  let order: { id: string; display_id: number }
+  let subject: string
+
+  beforeAll(async () => {
+    await sink.start()
+    app = await startAdminApp({ smtpPort: sink.port })
+    browser = await launchBrowser()
+    order = await placeStoreOrder({ baseUrl: app.url, publishableKey: app.publishableKey, email: "erika@kunde.test", locale: "de-DE" })
+    await waitFor(() => sink.mails.length === 1, "the order confirmation at the sink")
+    subject = `Bestellbestätigung Nr. ${order.display_id} – Muster Shop`
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await sink.stop()
+  })
+
+  function mailsWidget(page: Page, heading: string) {
+    return page.locator("div.divide-y", { has: page.getByRole("heading", { name: heading, exact: true }) })
+  }
+
+  it("shows the sent order confirmation and sends it again on request (German admin)", async () => {
+    expect(sink.mails[0].parsed.subject).toBe(subject)
+    const page = await adminPage(browser, "de")
+    await withScreenshotOnFailure(page, async () => {
+      await loginToAdmin(page, app.url)
+      await page.goto(`${app.url}/app/orders/${order.id}`)
+      const widget = mailsWidget(page, "E-Mails")
+      await widget.getByText(subject).waitFor({ timeout: 60_000 })
+      await widget.getByText("Gesendet", { exact: true }).waitFor()
+      expect(await widget.getByText(/erika@kunde\.test/).count()).toBe(1)
+
+      await widget.getByRole("button", { name: "Erneut senden" }).click()
+      await waitFor(() => sink.mails.length === 2, "the resent mail at the sink")
+      expect(sink.mails[1].parsed.subject).toBe(subject)
+      expect(sink.mails[1].envelope.to).toEqual(["erika@kunde.test"])
+      await page.getByText("E-Mail wurde erneut gesendet.").waitFor()
+      // The widget now lists both mails.
+      await waitFor(async () => (await widget.getByText(subject).count()) === 2, "two mails in the widget")
+    })
+  })
+
+  it("speaks English in an English admin", async () => {
+    const page = await adminPage(browser, "en")
+    await withScreenshotOnFailure(page, async () => {
+      await loginToAdmin(page, app.url)
+      await page.goto(`${app.url}/app/orders/${order.id}`)
+      const widget = mailsWidget(page, "E-mails")
+      await widget.getByText(subject).first().waitFor({ timeout: 60_000 })
+      expect(await widget.getByText("Sent", { exact: true }).count()).toBeGreaterThanOrEqual(1)
+      expect(await widget.getByRole("button", { name: "Resend" }).count()).toBeGreaterThanOrEqual(1)
+    })
+  })
+})
