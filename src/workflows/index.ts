@@ -1,2 +1,6 @@
 export { sendEventEmailWorkflow, SEND_EVENT_EMAIL_WORKFLOW } from "./send-event-email"
 export type { SendEventEmailInput } from "./send-event-email"
+export { sendAccountTestEmailWorkflow, SEND_ACCOUNT_TEST_EMAIL_WORKFLOW } from "./send-account-test-email"
+export { sendTemplateTestEmailWorkflow, SEND_TEMPLATE_TEST_EMAIL_WORKFLOW } from "./send-template-test-email"
+export { resendMessageWorkflow, RESEND_MESSAGE_WORKFLOW } from "./resend-message"
+export { previewTemplateWorkflow, PREVIEW_TEMPLATE_WORKFLOW } from "./preview-template"

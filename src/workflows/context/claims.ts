@@ -15,8 +15,6 @@ const CLAIM_FIELDS = [
   "claim_items.id",
   "claim_items.item_id",
   "claim_items.quantity",
-  "claim_items.reason",
-  "claim_items.note",
   "claim_items.is_additional_item",
   "additional_items.id",
   "additional_items.item_id",

@@ -16,8 +16,6 @@ const RETURN_FIELDS = [
   "items.item_id",
   "items.quantity",
   "items.received_quantity",
-  "items.note",
-  "items.reason.label",
 ]
 
 export async function loadReturn(query: Query, id: string) {
