@@ -5,6 +5,7 @@ import { mailerOf, sinkAccount } from "../helpers/mailer"
 import { cancelOrder, fulfillAndShip, markDelivered } from "../helpers/order-flows"
 import { placeOrder, seedShop, type Shop } from "../helpers/shop"
 import { SmtpSink } from "../helpers/smtp-sink"
+import { sendEventEmailWorkflow } from "../../src/workflows"
 
 jest.setTimeout(120_000)
 
@@ -142,6 +143,13 @@ medusaIntegrationTestRunner({
       expect(sink.mails.filter((m) => /Stornierung/.test(String(m.parsed.subject)))).toHaveLength(1)
       // Only the switched-off event is silent: the order confirmation still went out.
       expect(await settledMessage(container, { event_name: "order.placed", resource_id: disabled })).toMatchObject({ status: "sent" })
+
+      // A mail the merchant sends by hand goes out even for the switched-off event.
+      const { result } = await sendEventEmailWorkflow(container).run({
+        input: { event_name: "order.canceled", data: { id: disabled }, overrides: { idempotency_key: "manual:cancel-test" } },
+      })
+      expect(result.delivery).toMatchObject({ status: "sent" })
+      expect(sink.mails.filter((m) => /Stornierung/.test(String(m.parsed.subject)))).toHaveLength(2)
     })
 
     it("sends through the sales channel's account with the channel's template, over the defaults", async () => {

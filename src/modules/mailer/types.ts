@@ -6,6 +6,10 @@ export interface MailerPluginOptions {
   secret_key?: string
   /** Older keys still accepted for decryption while rows are re-encrypted (key rotation). */
   previous_secret_keys?: string[]
+  /** Absolute storefront URL for links in mails (password reset, account); the admin's settings win. */
+  storefront_url?: string
+  /** Absolute admin URL (e.g. https://shop.example.com/app) for reset and invitation links. */
+  admin_url?: string
   /** Language used when neither the order nor the customer names one (default "de"). */
   default_locale?: string
   retry?: Partial<RetryPolicy>

@@ -1,4 +1,3 @@
-import { isMailerErrorCode } from "../../modules/mailer/core/errors"
 import { customerView, loadCustomer, loadLatestOrder } from "./customer"
 import { passwordResetUrl, tokenFingerprint, tokenLifetimeMinutes } from "./links"
 import { fullName, loadLinkBases, loadStore, metadataLocale, skippedContext, storeData } from "./shared"
@@ -8,12 +7,8 @@ import type { ContextLoader, EmailEventInput, LoadedEmailContext, LoadFailure, L
 export const CUSTOMER_RESET_EVENT = "auth.password_reset.customer"
 export const USER_RESET_EVENT = "auth.password_reset.user"
 
-/**
- * The error code of a mail that needs a link nobody configured: its own code
- * once core/errors.ts has LINK_BASE_URL_MISSING, until then TEMPLATE_RENDER,
- * the closest one (permanent, never retried); message and hint say what to set.
- */
-export const MISSING_LINK_CODE = isMailerErrorCode("LINK_BASE_URL_MISSING") ? "LINK_BASE_URL_MISSING" : "TEMPLATE_RENDER"
+/** The error code of a mail that needs a link nobody configured (message and hint say what to set). */
+export const MISSING_LINK_CODE = "LINK_BASE_URL_MISSING"
 
 /** What a missing link base turns into: a failed log row telling the merchant what to configure. */
 export function missingLinkFailure(kind: "storefront" | "admin"): LoadFailure {

@@ -79,7 +79,9 @@ export async function prepareDraft(
     staff_user_id: loaded.staff_user_id,
   }
   const enabled = (settings.enabled_events as Record<string, boolean> | null)?.[loaded.event_name]
-  if (enabled === false) {
+  // A merchant who resends or tests a mail by hand wants it, even for a switched-off event.
+  const manual = Boolean(overrides.idempotency_key)
+  if (enabled === false && !manual) {
     return { ...base, status: "skipped", skip_reason: "EVENT_DISABLED" }
   }
   if (loaded.skip_reason) {

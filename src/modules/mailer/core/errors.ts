@@ -162,6 +162,13 @@ export const MAILER_ERRORS = {
     hint_en: "Check the variables used in the template with the preview, then resend the mail.",
     hint_de: "Prüfen Sie die in der Vorlage verwendeten Variablen mit der Vorschau und senden Sie die E-Mail danach erneut.",
   },
+  LINK_BASE_URL_MISSING: {
+    kind: "configuration",
+    message_en: "The mail needs a link into the shop or the admin, but no address for it is configured.",
+    message_de: "Die E-Mail braucht einen Link in den Shop oder in die Verwaltung, aber dafür ist keine Adresse eingestellt.",
+    hint_en: "Enter the storefront URL and the admin URL in the e-mail settings (for example https://shop.example.com), then resend the mail.",
+    hint_de: "Tragen Sie in den E-Mail-Einstellungen die Adresse des Shops und der Verwaltung ein (zum Beispiel https://shop.example.com) und senden Sie die E-Mail danach erneut.",
+  },
   SECRET_KEY_MISSING: {
     kind: "configuration",
     message_en: "MAILER_SECRET_KEY is not set.",
