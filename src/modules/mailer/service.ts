@@ -15,6 +15,8 @@ import { TransportCache } from "./delivery/transport-cache"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
+import { carriesSecretLink } from "./core/events/catalog"
+import { redactedContent } from "./core/templates/redacted"
 import { SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
 import { secretBoxFromOptions, type SecretBox } from "./lib/secrets"
 import { MailerAccount } from "./models/account"
@@ -227,6 +229,8 @@ class MailerModuleService extends MedusaService({
     // json columns are typed as records; the outbox stores address arrays in them.
     const row = {
       ...draft,
+      // A mail that will never be sent must not keep a one-time link readable in the log.
+      ...(draft.status !== "queued" && carriesSecretLink(draft.event_name) ? redactedContent() : {}),
       next_attempt_at: draft.status === "queued" ? new Date() : null,
     } as Record<string, any>
     try {

@@ -2,7 +2,9 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { nextRetryAt, type RetryPolicy } from "../core/backoff"
 import { classifySmtpError } from "../core/classify-smtp-error"
 import { describeError, MailerError } from "../core/errors"
+import { carriesSecretLink } from "../core/events/catalog"
 import { languageOf } from "../core/locale"
+import { redactedContent } from "../core/templates/redacted"
 import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { routeForTestMode } from "../core/test-mode"
@@ -93,6 +95,7 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
       rejected: info.rejected.map(addressOf),
       test_mode: routed.rerouted,
       from: account.sender_email,
+      content: finalContent(row),
     })
     if (account.status !== "ok") {
       await setAccountStatus(deps.knex, account.id, "ok", null)
@@ -149,6 +152,7 @@ async function fail(
     ...errorFields(error),
     envelope,
     test_mode: testMode,
+    content: finalContent(row),
   })
   return { message_id: row.id, status: "failed", attempted, error_code: error.code }
 }
@@ -172,6 +176,11 @@ function errorFields(error: MailerError) {
     error_hint: described.hint,
     smtp_response_code: error.responseCode ?? null,
   }
+}
+
+/** Once a mail is final, a one-time link in it must not stay readable in the log. */
+function finalContent(row: OutboxRow) {
+  return carriesSecretLink(row.event_name) ? redactedContent() : undefined
 }
 
 function splitList(value: string | null): string[] {

@@ -60,7 +60,14 @@ export async function releaseClaim(knex: Knex, id: string): Promise<void> {
     .update({ status: "queued", lease_until: null, next_attempt_at: knex.fn.now(), updated_at: knex.fn.now() })
 }
 
+/** Replaces the stored body (used to drop one-time links from the log). */
+export interface ContentOverwrite {
+  html: string
+  text: string
+}
+
 export interface SentRecord {
+  content?: ContentOverwrite
   message_id: string
   envelope: unknown
   accepted: string[]
@@ -80,6 +87,7 @@ export async function recordSent(knex: Knex, id: string, sent: SentRecord): Prom
       rejected: JSON.stringify(sent.rejected),
       test_mode: sent.test_mode,
       from: sent.from,
+      ...(sent.content ?? {}),
       attempts: knex.raw("attempts + 1"),
       sent_at: knex.fn.now(),
       lease_until: null,
@@ -103,6 +111,7 @@ export interface FailureRecord {
   smtp_response_code?: number | null
   envelope?: unknown
   test_mode?: boolean
+  content?: ContentOverwrite
 }
 
 export async function recordFailure(knex: Knex, id: string, failure: FailureRecord): Promise<void> {
@@ -118,6 +127,7 @@ export async function recordFailure(knex: Knex, id: string, failure: FailureReco
       smtp_response_code: failure.smtp_response_code ?? null,
       envelope: failure.envelope === undefined ? knex.raw("envelope") : JSON.stringify(failure.envelope),
       test_mode: failure.test_mode ?? knex.raw("test_mode"),
+      ...(failure.content ?? {}),
       lease_until: null,
       updated_at: knex.fn.now(),
     })

@@ -84,6 +84,14 @@ export const API_ERRORS = {
     hint_en: "Create a template for the same event and language (POST /admin/mailer/templates); it replaces the default.",
     hint_de: "Legen Sie eine Vorlage für dasselbe Ereignis und dieselbe Sprache an (POST /admin/mailer/templates); sie ersetzt die Standardvorlage.",
   },
+  RESEND_NOT_POSSIBLE: {
+    status: 400,
+    type: "not_allowed",
+    en: () => "This e-mail contained a one-time link (password reset or invitation) and cannot be sent again.",
+    de: () => "Diese E-Mail enthielt einen einmaligen Link (Passwort zurücksetzen oder Einladung) und kann nicht erneut gesendet werden.",
+    hint_en: "Ask the customer to request a new password, or send a new invitation from the admin.",
+    hint_de: "Bitten Sie den Kunden, ein neues Passwort anzufordern, oder senden Sie im Admin-Bereich eine neue Einladung.",
+  },
   CONFLICT: {
     status: 409,
     type: "conflict",

@@ -28,6 +28,12 @@ export interface EventDescriptor {
   /** What the mail is about, stored on the log row (e.g. "order"). */
   resource_type: string
   sample_context: Record<string, unknown>
+  /**
+   * The mail carries a one-time secret (reset or invitation token): its body
+   * is removed from the log once it was sent or finally failed, and it cannot
+   * be resent (the customer requests a new one).
+   */
+  carries_secret_link?: boolean
 }
 
 type Entry = Omit<EventDescriptor, "description_de" | "description_en"> & { de: string; en: string }
@@ -130,6 +136,7 @@ export const EVENT_CATALOG: EventDescriptor[] = [
   }),
   entry({
     name: "auth.password_reset.customer",
+    carries_secret_link: true,
     medusa_event: "auth.password_reset",
     label_de: "Passwort zurücksetzen (Kunde)",
     label_en: "Password reset (customer)",
@@ -140,6 +147,7 @@ export const EVENT_CATALOG: EventDescriptor[] = [
   }),
   entry({
     name: "auth.password_reset.user",
+    carries_secret_link: true,
     medusa_event: "auth.password_reset",
     label_de: "Passwort zurücksetzen (Admin-Benutzer)",
     label_en: "Password reset (admin user)",
@@ -150,6 +158,7 @@ export const EVENT_CATALOG: EventDescriptor[] = [
   }),
   entry({
     name: "invite.created",
+    carries_secret_link: true,
     label_de: "Einladung in den Admin-Bereich",
     label_en: "Admin invitation",
     de: "Wird gesendet, wenn jemand in den Admin-Bereich eingeladen oder die Einladung erneut gesendet wurde; mit dem Link zum Annehmen der Einladung.",
@@ -158,6 +167,10 @@ export const EVENT_CATALOG: EventDescriptor[] = [
     sample_context: SAMPLE_INVITE_CONTEXT,
   }),
 ]
+
+export function carriesSecretLink(eventName: string): boolean {
+  return Boolean(findEvent(eventName)?.carries_secret_link)
+}
 
 export function findEvent(name: string): EventDescriptor | undefined {
   return EVENT_CATALOG.find((e) => e.name === name)

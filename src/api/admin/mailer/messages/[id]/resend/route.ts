@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { resendMessageWorkflow } from "../../../../../../workflows/resend-message"
-import { languageOf, parseWith, route } from "../../../lib/http-errors"
+import { carriesSecretLink } from "../../../../../../modules/mailer/core/events/catalog"
+import { ApiError, languageOf, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce, retrieveOr404 } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
 import { ToBody } from "../../../lib/schemas"
@@ -14,6 +15,9 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const mailer = mailerOf(req)
   const original = await retrieveOr404("message", req.params.id, () => mailer.retrieveMailerMessage(req.params.id))
   const { to } = parseWith(ToBody, req.body)
+  if (carriesSecretLink(original.event_name)) {
+    throw new ApiError("RESEND_NOT_POSSIBLE")
+  }
   const { result } = await resendMessageWorkflow(req.scope).run({
     input: { message_id: original.id, to: to ?? null, user_id: actorOf(req), nonce: newNonce() },
   })
