@@ -94,6 +94,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(`[demo] ${err.message}`)
+  console.error(`[demo] ${err?.message ?? err}`)
   process.exit(1)
 })

