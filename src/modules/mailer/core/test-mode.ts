@@ -1,4 +1,5 @@
 import { isValidEmail } from "./addresses"
+import { escapeHtml } from "./html-escape"
 
 /**
  * Test-mode routing: while an account is in test mode every mail goes to the shop's own test
@@ -109,13 +110,4 @@ function insertHtmlBanner(html: string, banner: string): string {
 function textBanner(original: Recipients, lang: "de" | "en"): string {
   const rows = recipientLines(original, lang).map(([label, value]) => `${label}: ${value}`)
   return [`*** ${LABELS[lang].banner}`, ...rows, "***", "", ""].join("\n")
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
 }

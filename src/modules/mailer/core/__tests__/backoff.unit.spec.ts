@@ -1,16 +1,5 @@
 import { DEFAULT_RETRY_POLICY, nextRetryAt, retryCeilingMs, retryDelayMs, type RetryPolicy } from "../backoff"
-
-/** Deterministic PRNG (mulberry32) so the jitter tests are reproducible. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seeded } from "./seeded-random"
 
 describe("backoff", () => {
   const policy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 1_000, maxDelayMs: 30_000 }

@@ -1,17 +1,7 @@
 import { routeForTestMode, type Recipients } from "../test-mode"
+import { seeded } from "./seeded-random"
 
 const TEST_RECIPIENT = "shop@my-shop.de"
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function randomRecipients(random: () => number, serial: number): Recipients {
   const pick = (kind: string, max: number) =>
