@@ -17,7 +17,7 @@ import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
 import { carriesSecretLink } from "./core/events/catalog"
 import { redactedContent } from "./core/templates/redacted"
-import { SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
+import { accountStatusForError, SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
 import { secretBoxFromOptions, type SecretBox } from "./lib/secrets"
 import { MailerAccount } from "./models/account"
 import { MailerMessage } from "./models/message"
@@ -72,7 +72,7 @@ class MailerModuleService extends MedusaService({
   @InjectTransactionManager()
   async createAccount(input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
     const id = generateEntityId(undefined, "macc")
-    const data: AccountInput = { ...input, id, ...this.sealSecrets(id, input) }
+    const data = this.withSealedSecrets(id, input)
     if (data.is_default) {
       await this.unsetDefaultAccount(ctx)
     } else if (!(await this.hasDefaultAccount(ctx))) {
@@ -89,7 +89,7 @@ class MailerModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async updateAccount(id: string, input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
-    const data: AccountInput = { ...input, id, ...this.sealSecrets(id, input) }
+    const data = this.withSealedSecrets(id, input)
     if (touchesConnection(input)) {
       Object.assign(data, { status: "unverified", last_error: null })
     }
@@ -153,12 +153,7 @@ class MailerModuleService extends MedusaService({
       await this.resumePausedMessages(account.id)
       return
     }
-    const byCode: Record<string, "auth_failed" | "tls_failed"> = {
-      SMTP_AUTH: "auth_failed",
-      SMTP_AUTH_MISSING: "auth_failed",
-      SMTP_TLS: "tls_failed",
-    }
-    const status = byCode[check.error.code] ?? "connection_failed"
+    const status = (accountStatusForError(check.error.code) ?? "connection_failed") as "auth_failed"
     await this.updateMailerAccounts({ id: account.id, status, last_error: `${check.error.code}: ${check.error.message}` })
   }
 
@@ -167,16 +162,18 @@ class MailerModuleService extends MedusaService({
     return resumeAccountMessages(ctx.manager!.getKnex(), accountId)
   }
 
-  private sealSecrets(id: string, input: AccountInput): AccountInput {
-    const sealed: AccountInput = {}
+  /** The input with secrets sealed: a string is encrypted, null clears, undefined or "" keeps the stored one. */
+  private withSealedSecrets(id: string, input: AccountInput): AccountInput {
+    const data: AccountInput = { ...input, id }
     for (const field of SECRET_FIELDS) {
-      if (typeof input[field] === "string" && input[field] !== "") {
-        sealed[field] = this.secrets_.seal(input[field], id)
-      } else if (input[field] === null || input[field] === "") {
-        sealed[field] = null
+      const value = input[field]
+      if (typeof value === "string" && value !== "") {
+        data[field] = this.secrets_.seal(value, id)
+      } else if (value !== null) {
+        delete data[field]
       }
     }
-    return sealed
+    return data
   }
 
   private async hasDefaultAccount(ctx: Context<EntityManager>): Promise<boolean> {

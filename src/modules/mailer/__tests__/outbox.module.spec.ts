@@ -85,6 +85,9 @@ moduleIntegrationTestRunner<MailerModuleService>({
         await service.updateAccount(first.id, { name: "Umbenannt" })
         let [row] = await service.listMailerAccounts({ id: first.id })
         expect(row.password).toBe(before.password)
+        await service.updateAccount(first.id, { password: "" }) // an empty form field keeps it too
+        ;[row] = await service.listMailerAccounts({ id: first.id })
+        expect(row.password).toBe(before.password)
         await service.updateAccount(first.id, { password: "Neu-456" })
         ;[row] = await service.listMailerAccounts({ id: first.id })
         expect(row.password).toMatch(/^v1:/)

@@ -8,6 +8,7 @@ import { redactedContent } from "../core/templates/redacted"
 import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { routeForTestMode } from "../core/test-mode"
+import { accountStatusForError, PAUSED_ACCOUNT_STATUSES } from "../lib/account-fields"
 import type { DeliveryResult } from "../types"
 import {
   claimMessage,
@@ -27,18 +28,6 @@ export interface DeliveryDeps {
   leaseMs: number
 }
 
-// Configuration errors pause the account: retrying a wrong password only
-// risks a lockout at the provider. The admin's fix resumes the queue.
-const ACCOUNT_STATUS_BY_CODE: Record<string, string> = {
-  SMTP_AUTH: "auth_failed",
-  SMTP_AUTH_MISSING: "auth_failed",
-  SMTP_TLS: "tls_failed",
-  SMTP_DNS: "connection_failed",
-  DKIM_SIGNING: "tls_failed",
-  SECRET_DECRYPT_FAILED: "auth_failed",
-}
-const PAUSED_STATUSES = new Set(Object.values(ACCOUNT_STATUS_BY_CODE))
-
 /**
  * Delivers one outbox row: claim, test-mode routing, send through the
  * account's pooled transport, record the outcome. The only code path that
@@ -54,7 +43,7 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<De
   if (!account) {
     return fail(deps, row, new MailerError("NO_ACCOUNT"), false)
   }
-  if (PAUSED_STATUSES.has(account.status)) {
+  if (PAUSED_ACCOUNT_STATUSES.has(account.status)) {
     return pause(deps, row, new MailerError("ACCOUNT_PAUSED"))
   }
   return send(deps, row, account)
@@ -114,7 +103,7 @@ async function handleSendError(
   envelope: unknown,
   testMode: boolean
 ): Promise<DeliveryResult> {
-  const accountStatus = ACCOUNT_STATUS_BY_CODE[error.code]
+  const accountStatus = accountStatusForError(error.code)
   if (error.kind === "configuration" && accountStatus) {
     deps.transports.evict(account.id)
     await setAccountStatus(deps.knex, account.id, accountStatus, `${error.code}: ${error.message}`)
