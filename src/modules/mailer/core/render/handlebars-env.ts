@@ -6,6 +6,7 @@ import {
   problemFromException,
 } from "./template-ast"
 import { TemplateError, TemplateField } from "./template-error"
+import { BoundedCache } from "./bounded-cache"
 
 /**
  * The Handlebars environment for merchant-edited templates. Templates edited
@@ -92,7 +93,24 @@ export interface CompileStrictOptions {
  * unknown helpers are rejected even if the caller skipped validateTemplate.
  * The returned function throws TemplateError TEMPLATE_RENDER on runtime errors.
  */
+const compiledByEngine = new WeakMap<typeof Handlebars, BoundedCache<CompiledTemplate>>()
+
+/** compileStrict, remembered per engine and source: a template is checked and compiled once. */
 export function compileStrict(
+  engine: typeof Handlebars,
+  source: string,
+  options: CompileStrictOptions
+): CompiledTemplate {
+  let cache = compiledByEngine.get(engine)
+  if (!cache) {
+    cache = new BoundedCache<CompiledTemplate>()
+    compiledByEngine.set(engine, cache)
+  }
+  const key = `${options.escape ? 1 : 0}|${options.field ?? "body_html"}|${source}`
+  return cache.get(key) ?? cache.set(key, compileUncached(engine, source, options))
+}
+
+function compileUncached(
   engine: typeof Handlebars,
   source: string,
   options: CompileStrictOptions

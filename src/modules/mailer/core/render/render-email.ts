@@ -58,8 +58,11 @@ export function renderEmail(input: RenderInput): RenderedEmail {
   }
 }
 
+// One isolated engine for all mails, so compiled templates are reused (see compileStrict).
+const ENGINE = createTemplateEngine()
+
 function renderValidated(input: RenderInput, context: TemplateData): Omit<RenderedEmail, "warnings"> {
-  const engine = createTemplateEngine()
+  const engine = ENGINE
   const blocks = accountBlocks(input)
   const base: TemplateData = {
     ...context,

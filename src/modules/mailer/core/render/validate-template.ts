@@ -2,6 +2,7 @@ import { compileOptions, createTemplateEngine, KNOWN_HELPER_SET } from "./handle
 import { findForbiddenConstructs, parseTemplate, problemFromException } from "./template-ast"
 import { TemplateField, TemplateProblem } from "./template-error"
 import { findUnknownVariables } from "./variable-warnings"
+import { BoundedCache } from "./bounded-cache"
 
 /**
  * Checks a template as the admin saves or previews it. Problems block saving
@@ -87,11 +88,17 @@ function checkShape(field: TemplateField, source: unknown): TemplateProblem[] {
  * Catches whatever the AST checks miss by compiling as compileStrict will
  * (knownHelpersOnly). precompile only generates source text; nothing runs.
  */
+const compileProblemsCache = new BoundedCache<TemplateProblem[]>()
+const checkingEngine = createTemplateEngine()
+
 function compileProblems(field: TemplateField, source: string): TemplateProblem[] {
+  const key = `${field}|${source}`
+  const known = compileProblemsCache.get(key)
+  if (known) return known
   try {
-    createTemplateEngine().precompile(source, compileOptions(field !== "subject" && field !== "body_text"))
-    return []
+    checkingEngine.precompile(source, compileOptions(field !== "subject" && field !== "body_text"))
+    return compileProblemsCache.set(key, [])
   } catch (error) {
-    return [problemFromException(error, field)]
+    return compileProblemsCache.set(key, [problemFromException(error, field)])
   }
 }
