@@ -22,7 +22,12 @@ describe("error table", () => {
 
   it.each(Object.keys(MAILER_ERRORS) as MailerErrorCode[])("%s has a kind and non-empty de/en message and hint", (code) => {
     const entry = MAILER_ERRORS[code]
-    expect(["transient", "permanent", "configuration"]).toContain(entry.kind)
+    expect(["transient", "permanent", "configuration", "request"]).toContain(entry.kind)
+    // Request errors answer an HTTP request: they need a status and a Medusa error type.
+    if (entry.kind === "request") {
+      expect([400, 404, 409, 413, 415]).toContain(entry.http_status)
+      expect(entry.type).toMatch(/^[a-z_]+$/)
+    }
     for (const text of [entry.message_en, entry.message_de, entry.hint_en, entry.hint_de]) {
       expect(text.trim().length).toBeGreaterThan(10)
     }
@@ -136,5 +141,16 @@ describe("pickLanguage", () => {
     [undefined, "en"],
   ])("%p → %s", (header, expected) => {
     expect(pickLanguage(header)).toBe(expected)
+  })
+})
+
+describe("error parameters", () => {
+  it("fills {name} and falls back to {name|default}", () => {
+    expect(describeError("NOT_FOUND", "en", { entity: "template", id: "mtpl_1" }).message).toBe('No template with the id "mtpl_1" exists.')
+    expect(describeError("NOT_FOUND", "en", { id: "x" }).message).toBe('No record with the id "x" exists.')
+    expect(describeError("NOT_FOUND", "de", { entity_de: "Vorlage", entity_de_suffix: "e", id: "x" }).message).toBe(
+      "Es gibt keine Vorlage mit der ID „x“."
+    )
+    expect(describeError("TEMPLATE_EXISTS", "de", { event_name: "order.placed", locale: "de" }).message).toContain("alle Vertriebskanäle")
   })
 })
