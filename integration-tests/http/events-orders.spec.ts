@@ -5,7 +5,7 @@ import { mailerOf, sinkAccount } from "../helpers/mailer"
 import { cancelOrder, fulfillAndShip, markDelivered } from "../helpers/order-flows"
 import { placeOrder, seedShop, type Shop } from "../helpers/shop"
 import { SmtpSink } from "../helpers/smtp-sink"
-import { sendEventEmailWorkflow } from "../../src/workflows"
+import { resendMessageWorkflow, sendEventEmailWorkflow } from "../../src/workflows"
 
 jest.setTimeout(120_000)
 
@@ -66,6 +66,16 @@ medusaIntegrationTestRunner({
       expect(cc).toContain(copies.cc_2)
       expect(mail.parsed.replyTo?.text).toBe(copies.reply_to)
       expect(message).toMatchObject({ cc: [copies.cc_1, copies.cc_2], bcc: [copies.bcc] })
+
+      // A resend renders the shipment again, signed by the admin who resends it.
+      const chef = await createAdminSession(container, { email: "chef@muster-shop.test", first_name: "Carl", last_name: "Chef" })
+      const { result } = await resendMessageWorkflow(container).run({ input: { message_id: message.id, user_id: chef.user_id, nonce: "n1" } })
+      const resent = await mailerOf(container).retrieveMailerMessage(result.message_id)
+      expect(resent).toMatchObject({ status: "sent", resent_from_id: message.id, staff_user_id: chef.user_id, triggered_by: chef.user_id })
+      expect(resent.html).toContain("Carl Chef")
+      expect(resent.html).not.toContain("Sabine Service")
+      expect(resent.html).toContain(`>${DHL.tracking_number}</a>`)
+      expect(sink.mails.filter((m) => /ist unterwegs/.test(String(m.parsed.subject)))).toHaveLength(2)
     })
 
     it("logs a shipment without notification as skipped and mails the delivery in English", async () => {

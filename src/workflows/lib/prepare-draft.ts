@@ -79,12 +79,13 @@ export async function prepareDraft(
     staff_user_id: loaded.staff_user_id,
   }
   const enabled = (settings.enabled_events as Record<string, boolean> | null)?.[loaded.event_name]
-  // A merchant who resends or tests a mail by hand wants it, even for a switched-off event.
+  // A merchant who resends or tests a mail by hand wants it, even for a switched-off
+  // event or one marked no_notification: those govern the automatic mails.
   const manual = Boolean(overrides.idempotency_key)
   if (enabled === false && !manual) {
     return { ...base, status: "skipped", skip_reason: "EVENT_DISABLED" }
   }
-  if (loaded.skip_reason) {
+  if (loaded.skip_reason && !manual) {
     return { ...base, status: "skipped", skip_reason: loaded.skip_reason }
   }
   if (loaded.failure) {

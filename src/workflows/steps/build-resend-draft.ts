@@ -4,7 +4,7 @@ import { MAILER_MODULE } from "../../modules/mailer"
 import { manualIdempotencyKey } from "../../modules/mailer/core/idempotency"
 import type MailerModuleService from "../../modules/mailer/service"
 import type { MessageDraft } from "../../modules/mailer/types"
-import { loadOrderContext } from "../context/order"
+import { eventPayloadFor, type StoredMessageRef } from "../context/resend"
 import { CONTEXT_LOADERS } from "../context/registry"
 import type { LoadedEmailContext, Query } from "../context/types"
 import { prepareDraft, type DraftOverrides } from "../lib/prepare-draft"
@@ -21,11 +21,11 @@ export interface ResendDraftInput {
 type Original = Record<string, any>
 
 /**
- * The resend of a logged message as a new draft. A mail about an order whose
- * event is read from the order id alone (order.placed, order.canceled) is
- * rendered again through the event pipeline, with the current template and
- * data and the admin as staff member. Every other mail (shipments, returns,
- * test mails…, or when the order is gone) is sent again as it was logged.
+ * The resend of a logged message as a new draft. A mail whose event payload
+ * can be rebuilt from the log row (orders, shipments, returns, claims,
+ * exchanges, refunds, welcome mails) is rendered again through the event
+ * pipeline, with the current template and data and the admin as staff member.
+ * Test mails, and mails whose record is gone, are sent again as logged.
  */
 export const buildResendDraftStep = createStep(
   "mailer-build-resend-draft",
@@ -49,17 +49,15 @@ export const buildResendDraftStep = createStep(
 )
 
 async function reload(container: any, original: Original, userId: string): Promise<LoadedEmailContext | null> {
-  const loader = CONTEXT_LOADERS[original.event_name]
-  if (loader !== loadOrderContext || original.resource_type !== "order" || !original.resource_id) return null
+  const payload = eventPayloadFor(original as StoredMessageRef)
+  const loader = payload ? CONTEXT_LOADERS[original.event_name] : undefined
+  if (!payload || !loader || !original.resource_id) return null
   const query = container.resolve(ContainerRegistrationKeys.QUERY) as Query
   try {
-    const loaded = await loader(
-      { event_name: original.event_name, data: { id: original.resource_id }, staff_user_id: userId },
-      { query, container }
-    )
-    return loaded.resource_id === original.resource_id ? loaded : null
+    const loaded = await loader({ ...payload, staff_user_id: userId }, { query, container })
+    return loaded.resource_id === original.resource_id && !loaded.failure ? loaded : null
   } catch {
-    // The order was deleted or cannot be read: the logged content is all there is.
+    // The order (or its shipment, return …) was deleted: the logged content is all there is.
     return null
   }
 }
