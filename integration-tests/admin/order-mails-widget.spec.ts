@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { placeStoreOrder } from "../../demo/store-checkout"
+import { describeError } from "../../src/modules/mailer/core/errors"
 import { SmtpSink, waitFor } from "../helpers/smtp-sink"
 import { startAdminApp, type AdminApp } from "./admin-app"
 import { adminPage, launchBrowser, loginToAdmin, withScreenshotOnFailure } from "./browser"
@@ -49,6 +50,21 @@ describe("admin: an order's e-mails on the order page", () => {
       await page.getByText("E-Mail wurde erneut gesendet.").waitFor()
       // The widget now lists both mails.
       await waitFor(async () => (await widget.getByText(subject).count()) === 2, "two mails in the widget")
+    })
+  })
+
+  it("shows a refused mail as failed, with the reason and what to do in German", async () => {
+    sink.behaviour.rejectRecipients = ["max@kunde.test"]
+    const refused = await placeStoreOrder({ baseUrl: app.url, publishableKey: app.publishableKey, email: "max@kunde.test", locale: "de-DE" })
+    const page = await adminPage(browser, "de")
+    await withScreenshotOnFailure(page, async () => {
+      await loginToAdmin(page, app.url)
+      await page.goto(`${app.url}/app/orders/${refused.id}`)
+      const widget = mailsWidget(page, "E-Mails")
+      await widget.getByText("Fehlgeschlagen", { exact: true }).waitFor({ timeout: 60_000 })
+      const { message, hint } = describeError("SMTP_RECIPIENT_REJECTED", "de")
+      await widget.getByText(message, { exact: false }).waitFor()
+      expect(await widget.getByText(hint, { exact: false }).count()).toBe(1)
     })
   })
 

@@ -24,7 +24,12 @@ const TEXTS = {
 
 export type Texts = (typeof TEXTS)["en"] | (typeof TEXTS)["de"]
 
-export function useTexts(): Texts {
+/** The dashboard's language as the plugin speaks it: German or English. */
+export function useLanguage(): "de" | "en" {
   const { i18n } = useTranslation()
-  return (i18n?.language ?? "en").toLowerCase().startsWith("de") ? TEXTS.de : TEXTS.en
+  return (i18n?.language ?? "en").toLowerCase().startsWith("de") ? "de" : "en"
+}
+
+export function useTexts(): Texts {
+  return TEXTS[useLanguage()]
 }

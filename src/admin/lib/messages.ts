@@ -8,9 +8,8 @@ export interface MailerMessage {
   to: string | null
   subject: string | null
   test_mode: boolean
-  error_code: string | null
-  error_message: string | null
-  error_hint: string | null
+  /** The error in the language the request asked for (Accept-Language). */
+  error: { code: string; message: string; hint: string; detail: string | null } | null
   skip_reason: string | null
   created_at: string
   sent_at: string | null
@@ -21,12 +20,14 @@ interface MessageList {
   count: number
 }
 
-export function useResourceMessages(resourceId: string) {
+/** The plugin answers errors and hints in the dashboard's language, not the browser's. */
+export function useResourceMessages(resourceId: string, language: "de" | "en") {
   return useQuery({
-    queryKey: ["mailer-messages", resourceId],
+    queryKey: ["mailer-messages", resourceId, language],
     queryFn: () =>
       sdk.client.fetch<MessageList>("/admin/mailer/messages", {
         query: { resource_id: resourceId, limit: 50 },
+        headers: { "accept-language": language },
       }),
   })
 }

@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
-import { useTexts } from "../lib/i18n"
+import { useLanguage, useTexts } from "../lib/i18n"
 import { useResendMessage, useResourceMessages, type MailerMessage } from "../lib/messages"
 
 const STATUS_COLOR = { queued: "orange", sending: "blue", sent: "green", failed: "red", skipped: "grey" } as const
@@ -9,7 +9,8 @@ const STATUS_COLOR = { queued: "orange", sending: "blue", sent: "green", failed:
 /** The order's mail timeline: what was sent, what failed and why, and a resend button. */
 const OrderMailsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const t = useTexts()
-  const { data, isLoading } = useResourceMessages(order.id)
+  const language = useLanguage()
+  const { data, isLoading } = useResourceMessages(order.id, language)
   const resend = useResendMessage(order.id)
 
   const onResend = (message: MailerMessage) =>
@@ -37,9 +38,9 @@ const OrderMailsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
             <Text size="small" className="text-ui-fg-subtle">
               {message.to} · {new Date(message.created_at).toLocaleString()}
             </Text>
-            {message.error_hint && (
+            {message.error && (
               <Text size="small" className="text-ui-fg-error">
-                {message.error_hint}
+                {message.error.message} {message.error.hint}
               </Text>
             )}
           </div>
