@@ -25,11 +25,7 @@ export function honourNoNotification(loader: ContextLoader): ContextLoader {
   }
 }
 
-/**
- * Which loader builds the template context for which Medusa event. (Loaders
- * are kept as they are where no wrapper is needed: the resend step compares
- * against loadOrderContext.)
- */
+/** Which loader builds the template context for which Medusa event (also used by resends). */
 export const CONTEXT_LOADERS: Record<string, ContextLoader> = {
   "order.placed": loadOrderContext,
   "order.canceled": loadOrderContext,
