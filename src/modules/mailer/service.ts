@@ -10,7 +10,7 @@ import {
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
 import type { SmtpSecrets } from "./core/smtp/transport-options"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
-import { claimDueMessageIds, releaseClaim, resumeAccountMessages } from "./delivery/outbox-store"
+import { dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
 import { TransportCache } from "./delivery/transport-cache"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
@@ -248,19 +248,18 @@ class MailerModuleService extends MedusaService({
     return deliverMessage(this.deliveryDeps(ctx), id)
   }
 
-  /** Delivers every message that is due (retries, expired leases); used by the scheduled job. */
+  /**
+   * Delivers every message that is due (retries, expired leases); used by the
+   * scheduled job.
+   */
   @InjectManager()
   async drainOutbox(
     limit = this.options_.drain_batch_size ?? DEFAULT_DRAIN_BATCH,
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<DeliveryResult[]> {
     const deps = this.deliveryDeps(ctx)
-    const ids = await claimDueMessageIds(deps.knex, limit, deps.leaseMs)
     const results: DeliveryResult[] = []
-    for (const id of ids) {
-      // The batch claim only reserves the rows; deliverMessage claims each one
-      // again so a single code path decides what "due" means.
-      await releaseClaim(deps.knex, id)
+    for (const id of await dueMessageIds(deps.knex, limit)) {
       results.push(await deliverMessage(deps, id))
     }
     return results

@@ -42,22 +42,16 @@ export async function claimMessage(knex: Knex, id: string, leaseMs: number): Pro
   return rows[0] ?? null
 }
 
-export async function claimDueMessageIds(knex: Knex, limit: number, leaseMs: number): Promise<string[]> {
+/**
+ * Ids of messages that are due, oldest first. Only a candidate list: each one
+ * is claimed by deliverMessage, which decides atomically who sends it.
+ */
+export async function dueMessageIds(knex: Knex, limit: number): Promise<string[]> {
   const { rows } = await knex.raw(
-    `UPDATE ${TABLE} SET status = 'sending', lease_until = now() + (? * interval '1 millisecond'), updated_at = now()
-     WHERE id IN (SELECT id FROM ${TABLE} WHERE ${DUE_CONDITION}
-                  ORDER BY next_attempt_at NULLS FIRST LIMIT ? FOR UPDATE SKIP LOCKED)
-     RETURNING id`,
-    [leaseMs, limit]
+    `SELECT id FROM ${TABLE} WHERE ${DUE_CONDITION} ORDER BY next_attempt_at NULLS FIRST LIMIT ?`,
+    [limit]
   )
   return rows.map((r: { id: string }) => r.id)
-}
-
-/** Hands a claimed row back to the queue without counting an attempt (used by the batch drain). */
-export async function releaseClaim(knex: Knex, id: string): Promise<void> {
-  await knex(TABLE)
-    .where({ id, status: "sending" })
-    .update({ status: "queued", lease_until: null, next_attempt_at: knex.fn.now(), updated_at: knex.fn.now() })
 }
 
 /** Replaces the stored body (used to drop one-time links from the log). */
