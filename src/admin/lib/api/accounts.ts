@@ -1,0 +1,59 @@
+import { mailerKeys } from "../query-keys"
+import type { ListResponse, MailerAccount, MailerMessage, MailerPreset } from "../types"
+import { useMailerMutation, useMailerQuery } from "./use-mailer"
+
+type AccountList = ListResponse & { accounts: MailerAccount[] }
+/** Fields of POST /accounts(/:id); `verify` = "test and save", `test_to` its recipient. */
+export type AccountInput = Partial<Omit<MailerAccount, "id" | "has_password" | "has_dkim_private_key" | "status">> & {
+  password?: string | null
+  dkim_private_key?: string | null
+  verify?: boolean
+  test_to?: string | null
+}
+export interface AccountSaved {
+  account: MailerAccount
+  test?: { ok: boolean; to: string }
+}
+export interface VerifyResult {
+  ok: boolean
+  code?: string
+  message?: string
+  hint?: string
+  detail?: string | null
+  account: MailerAccount
+}
+
+// Accounts change what the overview, the badge and the log show.
+const AFFECTED = [mailerKeys.accounts.all, mailerKeys.messages.all]
+
+export const useAccounts = () =>
+  useMailerQuery<AccountList>((l) => mailerKeys.accounts.list(l), "/accounts", { query: { limit: 100 } })
+
+export const useAccount = (id: string | undefined) =>
+  useMailerQuery<{ account: MailerAccount }>((l) => mailerKeys.accounts.detail(l, id ?? ""), `/accounts/${id}`, {
+    enabled: !!id,
+  })
+
+export const usePresets = () =>
+  useMailerQuery<{ presets: MailerPreset[]; count: number }>((l) => mailerKeys.presets.list(l), "/presets")
+
+export const useCreateAccount = () =>
+  useMailerMutation<AccountInput, AccountSaved>((body) => ({ path: "/accounts", body }), AFFECTED)
+
+export const useUpdateAccount = (id: string) =>
+  useMailerMutation<AccountInput, AccountSaved>((body) => ({ path: `/accounts/${id}`, body }), AFFECTED)
+
+export const useDeleteAccount = (id: string) =>
+  useMailerMutation<{ confirm: string }, { id: string; deleted: boolean }>(
+    (body) => ({ path: `/accounts/${id}`, method: "DELETE", body }),
+    AFFECTED
+  )
+
+export const useVerifyAccount = (id: string) =>
+  useMailerMutation<void, VerifyResult>(() => ({ path: `/accounts/${id}/verify` }), AFFECTED)
+
+export const useSendAccountTestEmail = (id: string) =>
+  useMailerMutation<{ to?: string | null }, { message: MailerMessage }>(
+    (body) => ({ path: `/accounts/${id}/test-email`, body }),
+    AFFECTED
+  )
