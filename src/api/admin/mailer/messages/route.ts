@@ -20,7 +20,8 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
   res.json({ messages: messages.map((m) => presentMessage(m, lang)), count, offset: query.offset, limit: query.limit })
 })
 
-function toFilters(query: ListMessagesInput): Record<string, unknown> {
+/** The list's filters as a module filter; the CSV export (export/route.ts) uses the same. */
+export function toFilters(query: ListMessagesInput): Record<string, unknown> {
   const filters: Record<string, unknown> = {}
   if (query.status) filters.status = query.status
   if (query.event_name) filters.event_name = query.event_name
