@@ -8,15 +8,15 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
+import { isMailerError } from "./core/errors"
 import type { SmtpSecrets } from "./core/smtp/transport-options"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
-import { dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
+import { countRecentLinkMails, dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
+import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
 import { TransportCache } from "./delivery/transport-cache"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
-import { carriesSecretLink } from "./core/events/catalog"
-import { redactedContent } from "./core/templates/redacted"
 import { accountStatusForError, SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
 import { secretBoxFromOptions, type SecretBox } from "./lib/secrets"
 import { MailerAccount } from "./models/account"
@@ -31,6 +31,8 @@ const DEFAULT_LEASE_MS = 2 * 60 * 1000
 const DEFAULT_DRAIN_BATCH = 50
 
 type AccountInput = Record<string, any>
+/** Secrets sent with a request: a string replaces the stored one, null means none, undefined keeps it. */
+type GivenSecrets = { password?: string | null; dkim_private_key?: string | null }
 
 class MailerModuleService extends MedusaService({
   MailerAccount,
@@ -104,28 +106,48 @@ class MailerModuleService extends MedusaService({
     return updated
   }
 
-  /** The decrypted secrets of an account, for the SMTP transport only (hence private). */
-  private openAccountSecrets(account: AccountRecord): SmtpSecrets {
-    return {
-      password: account.password ? this.secrets_.open(account.password, account.id) : null,
-      dkimPrivateKey: account.dkim_private_key ? this.secrets_.open(account.dkim_private_key, account.id) : null,
+  /**
+   * The secrets for a connection, for the SMTP transport only (hence private). A secret given
+   * in the request (a string, or null to go without) is used as it is and the stored one is
+   * not even opened: after a change of MAILER_SECRET_KEY the stored ciphertext cannot be read,
+   * and a newly entered password must repair the account on every path.
+   */
+  private connectionSecrets(account: AccountRecord | null, given: GivenSecrets = {}): SmtpSecrets {
+    const pick = (field: "password" | "dkim_private_key") => {
+      const value = given[field]
+      if (value !== undefined) return value
+      const sealed = account?.[field]
+      return sealed ? this.secrets_.open(sealed, account!.id) : null
     }
+    return { password: pick("password"), dkimPrivateKey: pick("dkim_private_key") }
   }
 
   /**
-   * Connects and authenticates with a stored account and records the outcome
-   * on it (status, verified_at, last_error).
+   * Connects and authenticates with a stored account and records the outcome on it (status,
+   * verified_at, last_error). Secrets given here replace the stored ones for the check and,
+   * when it passes, are stored: the way to repair an account whose secrets became unreadable.
    */
-  async verifyAccount(id: string): Promise<ConnectionCheck> {
+  async verifyAccount(id: string, given: GivenSecrets = {}): Promise<ConnectionCheck> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
-    const check = await verifyConnection(account as any, this.openAccountSecrets(account))
+    let check: ConnectionCheck
+    try {
+      check = await verifyConnection(account as any, this.connectionSecrets(account, given))
+    } catch (err) {
+      // An unreadable stored secret is a failed check like any other: recorded on the account.
+      if (!isMailerError(err)) throw err
+      check = { ok: false, error: err }
+    }
+    if (check.ok && (given.password !== undefined || given.dkim_private_key !== undefined)) {
+      await this.updateMailerAccounts(this.withSealedSecrets(id, given))
+    }
     await this.recordVerification(account, check)
     return check
   }
 
   /**
-   * "Test and save": checks settings that are not stored yet by sending a test
-   * mail. For an existing account, omitted secrets fall back to the stored ones.
+   * "Test and save": checks settings that are not stored yet by sending a test mail. For an
+   * existing account, omitted secrets fall back to the stored ones. The mail goes to the
+   * address the admin named (or the sender address), not through test mode: see sendDirect.
    */
   async testAccountSettings(
     input: AccountInput,
@@ -133,10 +155,12 @@ class MailerModuleService extends MedusaService({
   ): Promise<ConnectionCheck> {
     const stored = opts.existingId ? ((await this.retrieveMailerAccount(opts.existingId)) as AccountRecord) : null
     const merged = { ...(stored ?? {}), ...input } as AccountRecord
-    const storedSecrets = stored ? this.openAccountSecrets(stored) : { password: null, dkimPrivateKey: null }
-    const secrets = {
-      password: input.password === undefined ? storedSecrets.password : input.password,
-      dkimPrivateKey: input.dkim_private_key === undefined ? storedSecrets.dkimPrivateKey : input.dkim_private_key,
+    let secrets: SmtpSecrets
+    try {
+      secrets = this.connectionSecrets(stored, { password: input.password, dkim_private_key: input.dkim_private_key })
+    } catch (err) {
+      if (!isMailerError(err)) throw err
+      return { ok: false, error: err }
     }
     const mail = buildTestMail(opts.lang, merged as any)
     return sendDirect(merged as any, secrets, {
@@ -216,22 +240,23 @@ class MailerModuleService extends MedusaService({
 
   /**
    * Inserts a message unless one with the same idempotency key exists: a second
-   * delivery of the same event, on any worker, is a no-op.
+   * delivery of the same event, on any worker, is a no-op. The row is settled
+   * here (delivery/outbox-row.ts): recipients checked, test mode recorded, a
+   * one-time link sealed and capped per recipient and hour.
    */
   async enqueueMessage(draft: MessageDraft): Promise<{ message: Record<string, any>; created: boolean }> {
     const [existing] = await this.listMailerMessages({ idempotency_key: draft.idempotency_key })
     if (existing) {
       return { message: existing, created: false }
     }
-    // json columns are typed as records; the outbox stores address arrays in them.
-    const row = {
-      ...draft,
-      // A mail that will never be sent must not keep a one-time link readable in the log.
-      ...(draft.status !== "queued" && carriesSecretLink(draft.event_name) ? redactedContent() : {}),
-      next_attempt_at: draft.status === "queued" ? new Date() : null,
-    } as Record<string, any>
+    const [account] = draft.account_id ? await this.listMailerAccounts({ id: draft.account_id }) : []
+    const row = outboxRow(draft, {
+      id: generateEntityId(undefined, "mmsg"),
+      account: account ?? null,
+      seal: (plain, rowId) => this.secrets_.seal(plain, rowId),
+    })
     try {
-      const message = await this.createMailerMessages(row)
+      const message = await this.insertOutboxRow(row)
       return { message, created: true }
     } catch (err) {
       const [raced] = await this.listMailerMessages({ idempotency_key: draft.idempotency_key })
@@ -240,6 +265,21 @@ class MailerModuleService extends MedusaService({
       }
       throw err
     }
+  }
+
+  /** Inserts the row; a one-time-link mail over its recipient's hourly cap is inserted as skipped. */
+  @InjectTransactionManager()
+  protected async insertOutboxRow(row: Record<string, any>, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    let insert = row
+    if (isCappedLinkMail(row)) {
+      const trx = ctx.transactionManager!.getTransactionContext() ?? ctx.transactionManager!.getKnex()
+      const recent = await countRecentLinkMails(trx, row.to[0], ONE_TIME_LINK_EVENTS)
+      if (recent >= oneTimeLinkLimit(this.options_.one_time_link_limit_per_hour)) {
+        insert = skippedForLinkCap(row)
+      }
+    }
+    // json columns are typed as records; the outbox stores address arrays in them.
+    return this.createMailerMessages(insert as any, ctx)
   }
 
   /** Delivers one message now (see delivery/deliver.ts). */
@@ -283,9 +323,10 @@ class MailerModuleService extends MedusaService({
     return {
       knex: ctx.manager!.getKnex(),
       transports: this.transports_,
-      openSecrets: (account) => this.openAccountSecrets(account as AccountRecord),
+      openSecrets: (account) => this.connectionSecrets(account as AccountRecord),
       retry: this.retry_,
       leaseMs: this.options_.lease_ms ?? DEFAULT_LEASE_MS,
+      openLink: (sealed, rowId) => this.secrets_.open(sealed, rowId),
     }
   }
 

@@ -1,4 +1,5 @@
 import { MailerError, type MailerErrorCode } from "./errors"
+import { REDACTED, redactForms, secretForms, type SecretMaterial } from "./redact"
 
 /**
  * Turns whatever nodemailer (or node's net/tls/dns layer) threw into a MailerError from the
@@ -17,22 +18,42 @@ interface SmtpLikeError {
 }
 
 export interface ClassifyOptions {
-  /** Values that must never appear in the stored message (password, user name…). */
+  /** Values that must never appear in the stored message (each also in its base64 form). */
   redact?: (string | null | undefined)[]
+  /** The account's secrets: every form they may be echoed in is removed (see redact.ts). */
+  secrets?: SecretMaterial
 }
 
 export function classifySmtpError(err: unknown, options: ClassifyOptions = {}): MailerError {
-  if (err instanceof MailerError) return err
+  if (err instanceof MailerError) return options.secrets ? redactMailerError(err, options.secrets) : err
   const smtp = readSmtpError(err)
   const code = pickCode(smtp)
-  const message = sanitize(smtp.message, smtp.command, options.redact)
-  const smtpResponse = smtp.response ? sanitize(smtp.response, smtp.command, options.redact) : undefined
+  const forms = formsToRedact(options)
+  const message = sanitize(smtp.message, smtp.command, forms)
+  const smtpResponse = smtp.response ? sanitize(smtp.response, smtp.command, forms) : undefined
   return new MailerError(code, message || undefined, {
     responseCode: smtp.responseCode,
     command: smtp.command,
     smtpResponse,
-    cause: err,
+    // The raw library error still holds the unredacted reply; an inspected or logged error
+    // would print it as [cause], so it is dropped when secrets are known.
+    cause: forms.length ? undefined : err,
   })
+}
+
+function formsToRedact(options: ClassifyOptions): string[] {
+  const plain = (options.redact ?? []).filter((v): v is string => Boolean(v))
+  const extra = plain.flatMap((v) => [v, Buffer.from(v, "utf8").toString("base64").replace(/=+$/, "")])
+  return [...new Set([...secretForms(options.secrets ?? {}), ...extra])].sort((a, b) => b.length - a.length)
+}
+
+/** A MailerError built elsewhere (e.g. by the transport layer) with the account's secrets removed. */
+function redactMailerError(err: MailerError, secrets: SecretMaterial): MailerError {
+  const forms = secretForms(secrets)
+  const message = redactForms(err.message, forms)
+  const smtpResponse = err.smtpResponse === undefined ? undefined : redactForms(err.smtpResponse, forms)
+  if (message === err.message && smtpResponse === err.smtpResponse) return err
+  return new MailerError(err.code, message, { responseCode: err.responseCode, command: err.command, smtpResponse })
 }
 
 function readSmtpError(err: unknown): SmtpLikeError {
@@ -190,15 +211,36 @@ function looksEncoded(token: string): boolean {
  * and password, so every base64-looking token there is dropped; known secrets (and their base64
  * forms) are removed everywhere.
  */
-function sanitize(text: string, command: string | undefined, redact: ClassifyOptions["redact"] = []): string {
-  let out = text
-  for (const secret of redact) {
-    if (!secret) continue
-    for (const form of [secret, Buffer.from(secret, "utf8").toString("base64")]) {
-      out = out.split(form).join("[redacted]")
-    }
-  }
-  if (/^AUTH\b/i.test(command ?? "")) out = out.replace(BASE64_TOKEN, (t) => (looksEncoded(t) ? "[redacted]" : t))
+function sanitize(text: string, command: string | undefined, forms: readonly string[]): string {
+  let out = redactForms(text, forms)
+  if (/^AUTH\b/i.test(command ?? "")) out = out.replace(BASE64_TOKEN, (t) => (looksEncoded(t) ? REDACTED : t))
   // one line: the message ends up in log columns and admin tables
   return out.replace(/[\r\n]+/g, " ").trim()
+}
+
+const PLAIN_TEXT_DURING_HANDSHAKE = /wrong version number|packet length too long|unknown protocol|http request|record layer failure/i
+
+/**
+ * A connection check (verify, test and save) names the likely cause where the generic code
+ * would not: no greeting within the time limit while we wait in plain text means the server
+ * waits for a TLS handshake (SSL port with STARTTLS or none); a handshake that fails because
+ * the server answered in plain text means SSL on a STARTTLS port. Delivery keeps the generic
+ * codes: there a timeout is retried, and a single one proves little.
+ */
+export function explainConnectionCheck(error: MailerError, security: string): MailerError {
+  const details = { responseCode: error.responseCode, command: error.command, smtpResponse: error.smtpResponse }
+  if (security !== "ssl" && error.code === "SMTP_TIMEOUT" && isGreetingWait(error)) {
+    return new MailerError("SMTP_EXPECTS_SSL", error.message, details)
+  }
+  const handshake = error.code === "SMTP_TLS" || error.code === "SMTP_SOCKET" || error.code === "SMTP_CONNECTION"
+  if (security === "ssl" && handshake && PLAIN_TEXT_DURING_HANDSHAKE.test(error.message)) {
+    return new MailerError("SMTP_EXPECTS_STARTTLS", error.message, details)
+  }
+  return error
+}
+
+// nodemailer: "Greeting never received". A connection that never opened (a firewall) reads
+// differently and keeps SMTP_TIMEOUT.
+function isGreetingWait(error: MailerError): boolean {
+  return /greeting/i.test(error.message)
 }

@@ -11,6 +11,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Keine Verbindung zum SMTP-Server möglich.",
     hint_en: "Check the host name for typos and that port and security method (SSL or STARTTLS) match. If the settings are right, the server or your network may be blocking the port; the mail will be retried.",
     hint_de: "Prüfen Sie den Servernamen auf Tippfehler und ob Port und Verschlüsselung (SSL oder STARTTLS) zusammenpassen. Stimmen die Einstellungen, blockiert eventuell der Server oder Ihr Netzwerk den Port; die E-Mail wird erneut versendet.",
+    hint_check_en: "Check the host name for typos and that port and security method (SSL or STARTTLS) match. If the settings are right, the server or your network may be blocking the port. Nothing is retried: test again after a change.",
+    hint_check_de: "Prüfen Sie den Servernamen auf Tippfehler und ob Port und Verschlüsselung (SSL oder STARTTLS) zusammenpassen. Stimmen die Einstellungen, blockiert eventuell der Server oder Ihr Netzwerk den Port. Es wird nichts wiederholt: Testen Sie nach einer Änderung erneut.",
   },
   SMTP_TIMEOUT: {
     kind: "transient",
@@ -18,6 +20,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Der SMTP-Server hat nicht rechtzeitig geantwortet.",
     hint_en: "The mail will be retried. If this keeps happening, check that the port matches the security method: port 465 needs SSL, port 587 needs STARTTLS.",
     hint_de: "Die E-Mail wird erneut versendet. Tritt der Fehler wiederholt auf, prüfen Sie, ob Port und Verschlüsselung zusammenpassen: Port 465 erfordert SSL, Port 587 erfordert STARTTLS.",
+    hint_check_en: "The server did not answer within the test's time limit. Most often port and security method do not match: port 465 needs SSL, port 587 needs STARTTLS. Otherwise a firewall may be swallowing the connection. Nothing is retried: test again after a change.",
+    hint_check_de: "Der Server hat innerhalb der Testzeit nicht geantwortet. Meist passen Port und Verschlüsselung nicht zusammen: Port 465 erfordert SSL, Port 587 erfordert STARTTLS. Andernfalls verschluckt eventuell eine Firewall die Verbindung. Es wird nichts wiederholt: Testen Sie nach einer Änderung erneut.",
   },
   SMTP_SOCKET: {
     kind: "transient",
@@ -25,6 +29,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Die Verbindung zum SMTP-Server wurde unterbrochen.",
     hint_en: "Usually a short network problem; the mail will be retried automatically.",
     hint_de: "Meist ein kurzzeitiges Netzwerkproblem; die E-Mail wird automatisch erneut versendet.",
+    hint_check_en: "Usually a short network problem, sometimes a port that does not match the security method (465 with SSL, 587 with STARTTLS). Test again.",
+    hint_check_de: "Meist ein kurzzeitiges Netzwerkproblem, manchmal ein Port, der nicht zur Verschlüsselung passt (465 mit SSL, 587 mit STARTTLS). Testen Sie erneut.",
   },
   SMTP_DNS: {
     kind: "configuration",
@@ -39,6 +45,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Die verschlüsselte Verbindung (TLS/SSL) zum SMTP-Server ist fehlgeschlagen.",
     hint_en: "Port and security method probably do not match: use SSL with port 465 and STARTTLS with port 587. If STARTTLS is required but the server does not offer it, choose the port your provider names for STARTTLS. The account is paused until this is fixed.",
     hint_de: "Port und Verschlüsselung passen vermutlich nicht zusammen: Verwenden Sie SSL mit Port 465 und STARTTLS mit Port 587. Bietet der Server kein STARTTLS an, wählen Sie den Port, den Ihr Anbieter für STARTTLS nennt. Das Konto ist bis zur Korrektur pausiert.",
+    hint_test_en: "Port and security method probably do not match: use SSL with port 465 and STARTTLS with port 587. If STARTTLS is required but the server does not offer it, choose the port your provider names for STARTTLS. Nothing was saved.",
+    hint_test_de: "Port und Verschlüsselung passen vermutlich nicht zusammen: Verwenden Sie SSL mit Port 465 und STARTTLS mit Port 587. Bietet der Server kein STARTTLS an, wählen Sie den Port, den Ihr Anbieter für STARTTLS nennt. Es wurde nichts gespeichert.",
   },
   SMTP_AUTH: {
     kind: "configuration",
@@ -46,6 +54,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Anmeldung am SMTP-Server fehlgeschlagen.",
     hint_en: "Check user name and password. Gmail and Microsoft 365 need an app password (or SMTP access enabled for the mailbox); after a password change, create a new app password and enter it here. The account is paused until this is fixed.",
     hint_de: "Prüfen Sie Benutzername und Passwort. Gmail und Microsoft 365 benötigen ein App-Passwort (bzw. für das Postfach freigeschalteten SMTP-Zugriff); nach einer Passwortänderung erstellen Sie ein neues App-Passwort und tragen es hier ein. Das Konto ist bis zur Korrektur pausiert.",
+    hint_test_en: "Check user name and password. Gmail and Microsoft 365 need an app password (or SMTP access enabled for the mailbox); after a password change, create a new app password and enter it here. Nothing was saved.",
+    hint_test_de: "Prüfen Sie Benutzername und Passwort. Gmail und Microsoft 365 benötigen ein App-Passwort (bzw. für das Postfach freigeschalteten SMTP-Zugriff); nach einer Passwortänderung erstellen Sie ein neues App-Passwort und tragen es hier ein. Es wurde nichts gespeichert.",
   },
   SMTP_AUTH_MISSING: {
     kind: "configuration",
@@ -54,12 +64,42 @@ export const DELIVERY_ERRORS = {
     hint_en: "Turn on \"Authentication required\" in the mail account and enter user name and password.",
     hint_de: "Aktivieren Sie im E-Mail-Konto „Authentifizierung erforderlich“ und tragen Sie Benutzername und Passwort ein.",
   },
+  SMTP_EXPECTS_SSL: {
+    kind: "configuration",
+    message_en: "The server sent no greeting: it probably expects SSL (implicit TLS) from the first byte, but the account uses STARTTLS or no encryption.",
+    message_de: "Der Server hat nicht gegrüßt: Er erwartet vermutlich von Anfang an SSL (implizites TLS), das Konto verwendet aber STARTTLS oder keine Verschlüsselung.",
+    hint_en: "Set the security method to SSL (port 465 is the SSL port), or keep STARTTLS and use the port your provider names for it (usually 587).",
+    hint_de: "Stellen Sie die Verschlüsselung auf SSL (Port 465 ist der SSL-Port) oder behalten Sie STARTTLS und verwenden Sie den Port, den Ihr Anbieter dafür nennt (meist 587).",
+  },
+  SMTP_EXPECTS_STARTTLS: {
+    kind: "configuration",
+    message_en: "The TLS handshake failed because the server answered in plain text: it probably expects STARTTLS on this port, not SSL.",
+    message_de: "Der TLS-Verbindungsaufbau ist fehlgeschlagen, weil der Server unverschlüsselt geantwortet hat: Er erwartet auf diesem Port vermutlich STARTTLS, nicht SSL.",
+    hint_en: "Set the security method to STARTTLS (ports 587 and 25 use STARTTLS), or keep SSL and use port 465.",
+    hint_de: "Stellen Sie die Verschlüsselung auf STARTTLS (die Ports 587 und 25 verwenden STARTTLS) oder behalten Sie SSL und verwenden Sie Port 465.",
+  },
+  SMTP_HOST_NOT_ALLOWED: {
+    kind: "configuration",
+    message_en: "The SMTP server's address is not allowed: link-local and cloud metadata addresses (169.254.x.x, fe80::…) are never connected to.",
+    message_de: "Die Adresse des SMTP-Servers ist nicht erlaubt: Mit link-lokalen Adressen und Cloud-Metadaten-Adressen (169.254.x.x, fe80::…) wird nie verbunden.",
+    hint_en: "Enter your mail provider's host name (e.g. smtp.example.com). A mail server in your own network can be reached by its private address (10.x, 172.16–31.x, 192.168.x), one on the same machine by 127.0.0.1.",
+    hint_de: "Tragen Sie den Servernamen Ihres E-Mail-Anbieters ein (z. B. smtp.example.com). Einen Mailserver im eigenen Netz erreichen Sie über seine private Adresse (10.x, 172.16–31.x, 192.168.x), einen auf demselben Rechner über 127.0.0.1.",
+  },
+  SMTP_PLAINTEXT_AUTH: {
+    kind: "configuration",
+    message_en: "The password would travel unencrypted to a server on another machine; it was not sent.",
+    message_de: "Das Passwort würde unverschlüsselt an einen Server auf einem anderen Rechner gehen; es wurde nicht gesendet.",
+    hint_en: "Choose STARTTLS or SSL for this account. Without encryption a login is only sent to a server on the same machine (localhost, 127.0.0.1); for a relay that needs no login, turn authentication off.",
+    hint_de: "Wählen Sie für dieses Konto STARTTLS oder SSL. Ohne Verschlüsselung wird eine Anmeldung nur an einen Server auf demselben Rechner gesendet (localhost, 127.0.0.1); für ein Relay ohne Anmeldung schalten Sie die Authentifizierung aus.",
+  },
   SMTP_TEMPORARY: {
     kind: "transient",
     message_en: "The SMTP server temporarily refused the mail.",
     message_de: "Der SMTP-Server hat die E-Mail vorübergehend abgelehnt.",
     hint_en: "The server is busy or a sending limit was reached. The mail will be retried automatically.",
     hint_de: "Der Server ist ausgelastet oder ein Versandlimit wurde erreicht. Die E-Mail wird automatisch erneut versendet.",
+    hint_check_en: "The server is busy or a sending limit was reached. Nothing is retried: test again in a few minutes.",
+    hint_check_de: "Der Server ist ausgelastet oder ein Versandlimit wurde erreicht. Es wird nichts wiederholt: Testen Sie in einigen Minuten erneut.",
   },
   SMTP_SENDER_REJECTED: {
     kind: "permanent",
@@ -88,6 +128,8 @@ export const DELIVERY_ERRORS = {
     message_de: "Der SMTP-Server hat die E-Mail dauerhaft abgelehnt.",
     hint_en: "Read the server response below; it names the reason. Fix the cause, then resend the mail from the log.",
     hint_de: "Lesen Sie die Serverantwort unten; sie nennt den Grund. Beheben Sie die Ursache und senden Sie die E-Mail aus dem Protokoll erneut.",
+    hint_check_en: "Read the server response below; it names the reason. Fix the cause, then test again.",
+    hint_check_de: "Lesen Sie die Serverantwort unten; sie nennt den Grund. Beheben Sie die Ursache und testen Sie erneut.",
   },
   NO_RECIPIENT: {
     kind: "permanent",
@@ -95,6 +137,27 @@ export const DELIVERY_ERRORS = {
     message_de: "Es wurde keine Empfängeradresse angegeben.",
     hint_en: "Enter a recipient (for example the customer's e-mail address) and send the mail again.",
     hint_de: "Tragen Sie einen Empfänger ein (zum Beispiel die E-Mail-Adresse des Kunden) und senden Sie die E-Mail erneut.",
+  },
+  RECIPIENT_INVALID: {
+    kind: "permanent",
+    message_en: "The recipient is not one valid e-mail address; nothing was sent.",
+    message_de: "Der Empfänger ist keine einzelne gültige E-Mail-Adresse; es wurde nichts versendet.",
+    hint_en: "Only one plain address like name@example.com is accepted: no lists (commas, semicolons), names in angle brackets or line breaks. Correct the address in the customer's or order's data (or the account's copy addresses), then resend the mail with the corrected address.",
+    hint_de: "Es wird nur eine einfache Adresse wie name@beispiel.de angenommen: keine Listen (Kommas, Semikolons), keine Namen in spitzen Klammern, keine Zeilenumbrüche. Korrigieren Sie die Adresse in den Kunden- oder Bestelldaten (bzw. die Kopie-Adressen des Kontos) und senden Sie die E-Mail mit der korrigierten Adresse erneut.",
+  },
+  ONE_TIME_LINK_LIMIT: {
+    kind: "permanent",
+    message_en: "Not sent: this address already received the maximum number of password or invitation links in the last hour.",
+    message_de: "Nicht versendet: Diese Adresse hat in der letzten Stunde bereits die Höchstzahl an Passwort- oder Einladungslinks erhalten.",
+    hint_en: "A protection against misuse of the reset form. The customer can request a new link after an hour; the limit per hour is the plugin option one_time_link_limit_per_hour.",
+    hint_de: "Ein Schutz gegen Missbrauch des Formulars zum Zurücksetzen. Der Kunde kann nach einer Stunde einen neuen Link anfordern; die Grenze pro Stunde ist die Plugin-Option one_time_link_limit_per_hour.",
+  },
+  ONE_TIME_LINK_UNAVAILABLE: {
+    kind: "permanent",
+    message_en: "The personal link of this mail could not be restored for sending.",
+    message_de: "Der persönliche Link dieser E-Mail konnte für den Versand nicht wiederhergestellt werden.",
+    hint_en: "The link is stored encrypted while the mail waits; MAILER_SECRET_KEY was probably changed meanwhile. Ask the customer to request a new link (or send a new invitation).",
+    hint_de: "Der Link wird verschlüsselt gespeichert, solange die E-Mail wartet; vermutlich wurde MAILER_SECRET_KEY inzwischen geändert. Bitten Sie den Kunden, einen neuen Link anzufordern (bzw. senden Sie eine neue Einladung).",
   },
   NO_ACCOUNT: {
     kind: "configuration",
@@ -179,5 +242,7 @@ export const DELIVERY_ERRORS = {
     message_de: "Beim Versand ist ein unerwarteter Fehler aufgetreten.",
     hint_en: "The mail will be retried. If the error remains, check the technical details in the log.",
     hint_de: "Die E-Mail wird erneut versendet. Bleibt der Fehler bestehen, prüfen Sie die technischen Details im Protokoll.",
+    hint_check_en: "Nothing is retried. Check the technical detail below and test again.",
+    hint_check_de: "Es wird nichts wiederholt. Prüfen Sie die technischen Details unten und testen Sie erneut.",
   },
 } as const satisfies Record<string, ErrorEntry>

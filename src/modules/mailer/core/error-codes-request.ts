@@ -105,6 +105,15 @@ export const REQUEST_ERRORS = {
     hint_en: "Ask the customer to request a new password, or send a new invitation from the admin.",
     hint_de: "Bitten Sie den Kunden, ein neues Passwort anzufordern, oder senden Sie im Admin-Bereich eine neue Einladung.",
   },
+  PASSWORD_REQUIRED: {
+    kind: "request",
+    http_status: 400,
+    type: "invalid_data",
+    message_en: "Enter the password again: it is required when {fields|the connection settings} change.",
+    message_de: "Geben Sie das Passwort erneut ein: Es ist erforderlich, wenn sich {fields_de|die Verbindungseinstellungen} ändern.",
+    hint_en: "A stored password is only sent to the server it was entered for. Send \"password\" together with the changed host, port, security or user name.",
+    hint_de: "Ein gespeichertes Passwort wird nur an den Server gesendet, für den es eingegeben wurde. Senden Sie „password“ zusammen mit dem geänderten Server, Port, der Verschlüsselung oder dem Benutzernamen.",
+  },
   CONFLICT: {
     kind: "request",
     http_status: 409,

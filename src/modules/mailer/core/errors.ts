@@ -26,7 +26,22 @@ export interface ErrorEntry {
   message_de: string
   hint_en: string
   hint_de: string
+  /**
+   * Hints for a connection check (verify, test and save) where the default one would say
+   * something untrue there, e.g. "the mail will be retried": a check is never retried.
+   */
+  hint_check_en?: string
+  hint_check_de?: string
+  /** Hints for "test and save" only, where nothing is stored and so nothing is paused. */
+  hint_test_en?: string
+  hint_test_de?: string
 }
+
+/**
+ * Where an error is shown: a queued mail ("delivery", the default), a verification of a
+ * stored account ("verify") or a "test and save" of settings not stored yet ("test").
+ */
+export type ErrorContext = "delivery" | "verify" | "test"
 
 export const MAILER_ERRORS: Record<keyof typeof DELIVERY_ERRORS | keyof typeof REQUEST_ERRORS, ErrorEntry> = {
   ...DELIVERY_ERRORS,
@@ -87,16 +102,28 @@ export interface DescribedError {
 
 export type ErrorParams = Record<string, string | number | undefined>
 
-/** Merchant-facing text for an error code; unknown codes read as UNKNOWN. */
-export function describeError(code: string, lang: MailerLanguage, params: ErrorParams = {}): DescribedError {
+/** Merchant-facing text for an error code in its context; unknown codes read as UNKNOWN. */
+export function describeError(
+  code: string,
+  lang: MailerLanguage,
+  params: ErrorParams = {},
+  context: ErrorContext = "delivery"
+): DescribedError {
   const known: MailerErrorCode = isMailerErrorCode(code) ? code : "UNKNOWN"
   const entry = MAILER_ERRORS[known]
   return {
     code: known,
     kind: entry.kind,
     message: fillParams(lang === "de" ? entry.message_de : entry.message_en, params),
-    hint: fillParams(lang === "de" ? entry.hint_de : entry.hint_en, params),
+    hint: fillParams(hintFor(entry, lang, context), params),
   }
+}
+
+function hintFor(entry: ErrorEntry, lang: MailerLanguage, context: ErrorContext): string {
+  const de = lang === "de"
+  const test = context === "test" ? (de ? entry.hint_test_de : entry.hint_test_en) : undefined
+  const check = context !== "delivery" ? (de ? entry.hint_check_de : entry.hint_check_en) : undefined
+  return test ?? check ?? (de ? entry.hint_de : entry.hint_en)
 }
 
 /** Replaces {name} and {name|default} with the parameter's value. */

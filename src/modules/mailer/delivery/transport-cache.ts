@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto"
 import nodemailer from "nodemailer"
+import { classifySmtpError } from "../core/classify-smtp-error"
+import type { SecretMaterial } from "../core/redact"
 import { toTransportOptions, type SmtpAccountSettings, type SmtpSecrets } from "../core/smtp/transport-options"
+import { guardedSocket } from "./guarded-socket"
 
 export interface SendInfo {
   messageId: string
@@ -67,14 +70,31 @@ export class TransportCache {
   }
 }
 
-/** A one-off, unpooled transport (verify, test-and-save). */
+/**
+ * A nodemailer transport for the account (pooled for delivery, one-off for verify and test
+ * and save). Connections go through guardedSocket (no forbidden addresses), and every error
+ * leaves it as a MailerError with the account's own secrets removed, so no caller can store,
+ * log or return a password a server echoed.
+ */
 export function createTransport(
   account: SmtpAccountSettings,
   secrets: SmtpSecrets,
   opts: { pool: boolean } & TransportTimeouts
 ): MailTransport {
   const options = toTransportOptions(account, secrets, opts)
-  return nodemailer.createTransport(options as any) as unknown as MailTransport
+  const transport = nodemailer.createTransport({ ...options, getSocket: guardedSocket } as any) as unknown as MailTransport
+  return redacting(transport, { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey })
+}
+
+function redacting(transport: MailTransport, secrets: SecretMaterial): MailTransport {
+  const clean = (err: unknown) => {
+    throw classifySmtpError(err, { secrets })
+  }
+  return {
+    sendMail: (mail) => transport.sendMail(mail).catch(clean),
+    verify: () => transport.verify().catch(clean),
+    close: () => transport.close(),
+  }
 }
 
 function fingerprintOf(account: CacheableAccount): string {

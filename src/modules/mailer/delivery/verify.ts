@@ -1,8 +1,8 @@
-import { classifySmtpError } from "../core/classify-smtp-error"
+import { classifySmtpError, explainConnectionCheck } from "../core/classify-smtp-error"
 import type { MailerError } from "../core/errors"
 import { buildMailOptions } from "../core/smtp/build-mail"
 import type { SmtpAccountSettings, SmtpSecrets } from "../core/smtp/transport-options"
-import { createTransport, type TransportTimeouts } from "./transport-cache"
+import { createTransport, type MailTransport, type TransportTimeouts } from "./transport-cache"
 
 export type ConnectionCheck = { ok: true; message_id?: string } | { ok: false; error: MailerError }
 
@@ -11,15 +11,10 @@ const VERIFY_TIMEOUTS: TransportTimeouts = { connectionTimeoutMs: 8_000, greetin
 
 /** Connects and authenticates (nodemailer's verify), without sending. */
 export async function verifyConnection(account: SmtpAccountSettings, secrets: SmtpSecrets): Promise<ConnectionCheck> {
-  const transport = createTransport(account, secrets, { pool: false, ...VERIFY_TIMEOUTS })
-  try {
+  return check(account, secrets, async (transport) => {
     await transport.verify()
     return { ok: true }
-  } catch (err) {
-    return { ok: false, error: classifySmtpError(err) }
-  } finally {
-    transport.close()
-  }
+  })
 }
 
 export interface DirectMail {
@@ -32,12 +27,13 @@ export interface DirectMail {
 }
 
 /**
- * "Test and save": sends one mail with settings that are not stored yet, so
- * it cannot go through the outbox. The merchant names the recipient.
+ * "Test and save": sends one mail with settings that are not stored yet, so it cannot go
+ * through the outbox, and test mode (applied in deliver) does not route it. That is decided
+ * on purpose: the admin names the recipient in the same action ("send a test mail to me"),
+ * it is not a shop mail to a customer. Everything else that sends goes through deliver.
  */
 export async function sendDirect(account: SmtpAccountSettings, secrets: SmtpSecrets, mail: DirectMail): Promise<ConnectionCheck> {
-  const transport = createTransport(account, secrets, { pool: false, ...VERIFY_TIMEOUTS })
-  try {
+  return check(account, secrets, async (transport) => {
     const info = await transport.sendMail(
       buildMailOptions({
         from: mail.from,
@@ -49,9 +45,27 @@ export async function sendDirect(account: SmtpAccountSettings, secrets: SmtpSecr
       })
     )
     return { ok: true, message_id: info.messageId }
+  })
+}
+
+/**
+ * One unpooled connection for a check. Settings that cannot even build a transport (a
+ * forbidden host, a login in plain text, a missing password) are a failed check like any
+ * other, so the caller records them on the account. Errors arrive redacted (createTransport).
+ */
+async function check(
+  account: SmtpAccountSettings,
+  secrets: SmtpSecrets,
+  run: (transport: MailTransport) => Promise<ConnectionCheck>
+): Promise<ConnectionCheck> {
+  let transport: MailTransport | null = null
+  try {
+    transport = createTransport(account, secrets, { pool: false, ...VERIFY_TIMEOUTS })
+    return await run(transport)
   } catch (err) {
-    return { ok: false, error: classifySmtpError(err) }
+    const error = classifySmtpError(err, { secrets: { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey } })
+    return { ok: false, error: explainConnectionCheck(error, account.security) }
   } finally {
-    transport.close()
+    transport?.close()
   }
 }

@@ -23,6 +23,35 @@ export function toPublicAccount(account: AccountRecord): Record<string, unknown>
   return { ...rest, has_password: Boolean(password), has_dkim_private_key: Boolean(dkim_private_key) }
 }
 
+/**
+ * Fields that decide where (and as whom) the stored password is sent. Changing one of them
+ * while keeping the stored password would let anyone with access to the account form send
+ * that password to a server of their choosing and read it there, so the password must be
+ * entered again with the change.
+ */
+export const PASSWORD_BOUND_FIELDS = ["host", "port", "security", "username"] as const
+
+/**
+ * The password-bound fields an update changes (compared with the stored account, so a form
+ * that sends every field unchanged passes) while it would keep a stored password. Empty when
+ * a new password comes with the change, nothing is stored, or no login will be made.
+ */
+export function passwordBoundChanges(stored: AccountRecord, input: Record<string, unknown>): string[] {
+  if (input.password !== undefined || !stored.password) return []
+  const authRequired = input.auth_required ?? stored.auth_required
+  if (authRequired === false) return []
+  return PASSWORD_BOUND_FIELDS.filter((field) => field in input && !sameSetting(field, stored[field], input[field]))
+}
+
+function sameSetting(field: string, stored: unknown, next: unknown): boolean {
+  const norm = (v: unknown) => {
+    if (v === null || v === undefined) return ""
+    const text = String(v).trim()
+    return field === "host" ? text.toLowerCase().replace(/\.$/, "") : text
+  }
+  return norm(stored) === norm(next)
+}
+
 export function touchesConnection(input: Record<string, unknown>): boolean {
   return CONNECTION_FIELDS.some((field) => field in input)
 }
@@ -36,6 +65,10 @@ const PAUSING_STATUS_BY_CODE: Record<string, string> = {
   SMTP_DNS: "connection_failed",
   DKIM_SIGNING: "tls_failed",
   SECRET_DECRYPT_FAILED: "auth_failed",
+  SMTP_EXPECTS_SSL: "tls_failed",
+  SMTP_EXPECTS_STARTTLS: "tls_failed",
+  SMTP_PLAINTEXT_AUTH: "tls_failed",
+  SMTP_HOST_NOT_ALLOWED: "connection_failed",
 }
 
 export const PAUSED_ACCOUNT_STATUSES = new Set(Object.values(PAUSING_STATUS_BY_CODE))

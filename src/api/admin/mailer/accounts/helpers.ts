@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MailerError, MailerLanguage } from "../../../../modules/mailer/core/errors"
+import { passwordBoundChanges, type AccountRecord } from "../../../../modules/mailer/lib/account-fields"
 import type MailerModuleService from "../../../../modules/mailer/service"
 import { ApiError, fieldError, notFound } from "../lib/http-errors"
 import { definedOnly, mailerOf, retrieveOr404 } from "../lib/mailer"
@@ -41,6 +42,33 @@ export function assertUsername(merged: Record<string, any>) {
   }
 }
 
+const FIELD_NAMES_DE: Record<string, string> = {
+  host: "Server",
+  port: "Port",
+  security: "Verschlüsselung",
+  username: "Benutzername",
+}
+
+/**
+ * A stored password is only sent to the server it was entered for: changing host, port,
+ * security or user name without entering it again is refused (400 PASSWORD_REQUIRED).
+ */
+export function assertPasswordForConnectionChange(stored: Record<string, any>, input: Record<string, any>) {
+  const changed = passwordBoundChanges(stored as AccountRecord, input)
+  if (!changed.length) return
+  const fields = changed.join(", ")
+  const fieldsDe = changed.map((f) => FIELD_NAMES_DE[f] ?? f).join(", ")
+  throw new ApiError("PASSWORD_REQUIRED", {
+    params: { fields, fields_de: fieldsDe },
+    errors: [
+      fieldError("password", "PASSWORD_REQUIRED", {
+        en: `"password" is required because ${fields} changed; enter the password again.`,
+        de: `„password“ ist erforderlich, weil sich ${fieldsDe} geändert hat; geben Sie das Passwort erneut ein.`,
+      }),
+    ],
+  })
+}
+
 /**
  * "Test and save": connects, authenticates and sends a test mail with the
  * settings as they would be stored. Throws the SMTP error (400 with the error
@@ -54,7 +82,7 @@ export async function testBeforeSave(
   const check = await mailerOf(req).testAccountSettings(input, opts)
   if (!check.ok) {
     logConnectionFailure(req, "test and save", opts.existingId ?? input.sender_email, check.error)
-    throw new ApiError(check.error.code, { status: 400, detail: check.error.message })
+    throw new ApiError(check.error.code, { status: 400, detail: check.error.message, context: "test" })
   }
   return check
 }

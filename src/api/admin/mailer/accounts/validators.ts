@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { isForbiddenHost } from "../../../../modules/mailer/core/smtp/host-policy"
 import { isValidDkimPrivateKey } from "../../../../modules/mailer/core/smtp/transport-options"
 import { email, id, nullable, text } from "../lib/schemas"
 
@@ -18,7 +19,8 @@ const accountFields = {
   sender_name: text(200).min(1),
   sender_email: email(),
   reply_to: nullable(email()),
-  host: text(253).min(1).regex(HOST, "INVALID_HOST"),
+  // link-local and cloud metadata hosts are refused (core/smtp/host-policy.ts); checked again on connect
+  host: text(253).min(1).regex(HOST, "INVALID_HOST").refine((v) => !isForbiddenHost(v), "HOST_NOT_ALLOWED"),
   port: z.number().int().min(1).max(65535),
   security: z.enum(["ssl", "starttls", "none"]),
   auth_required: z.boolean(),
@@ -73,6 +75,21 @@ export const CreateAccountBody = z
 export const UpdateAccountBody = z
   .object({ ...accountFields, ...verifyFields })
   .partial()
+  .strict()
+
+/**
+ * POST /accounts/:id/verify: optionally with a new password or DKIM key, tried instead of the
+ * stored ones and stored when the check passes (repairs an account whose stored secrets can
+ * no longer be decrypted, e.g. after MAILER_SECRET_KEY changed).
+ */
+export const VerifyAccountBody = z
+  .object({
+    password: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(1024).optional()),
+    dkim_private_key: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().max(16_384).refine((v) => isValidDkimPrivateKey(v), "INVALID_DKIM_KEY").optional()
+    ),
+  })
   .strict()
 
 export const DeleteAccountBody = z

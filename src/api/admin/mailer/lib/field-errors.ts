@@ -36,6 +36,10 @@ const CUSTOM: Record<string, { en: Sentence; de: Sentence }> = {
     en: (f) => `"${f}" must be a host name or IP address without spaces, e.g. smtp.example.com.`,
     de: (f) => `„${f}“ muss ein Servername oder eine IP-Adresse ohne Leerzeichen sein, z. B. smtp.example.com.`,
   },
+  HOST_NOT_ALLOWED: {
+    en: (f) => `"${f}" must not be a link-local or cloud metadata address (169.254.x.x, fe80::…, metadata.google.internal); loopback and private addresses are fine.`,
+    de: (f) => `„${f}“ darf keine link-lokale oder Cloud-Metadaten-Adresse sein (169.254.x.x, fe80::…, metadata.google.internal); Loopback- und private Adressen sind erlaubt.`,
+  },
   INVALID_URL: {
     en: (f) => `"${f}" must be an address starting with http:// or https://.`,
     de: (f) => `„${f}“ muss eine Adresse sein, die mit http:// oder https:// beginnt.`,

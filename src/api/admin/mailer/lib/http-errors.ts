@@ -5,6 +5,7 @@ import {
   isMailerError,
   isMailerErrorCode,
   pickLanguage,
+  type ErrorContext,
   type MailerErrorCode,
   type MailerLanguage,
 } from "../../../../modules/mailer/core/errors"
@@ -39,6 +40,8 @@ interface ApiErrorOptions {
   status?: number
   /** Technical detail shown next to the merchant text (e.g. the SMTP server's reply). */
   detail?: string
+  /** Where a delivery error happened, so its hint fits (a "test and save" is never retried). */
+  context?: ErrorContext
 }
 
 export class ApiError extends Error {
@@ -95,11 +98,16 @@ function apiErrorBody(err: ApiError, lang: MailerLanguage) {
     if (options.detail) body.detail = options.detail
     return { status: options.status ?? status, body }
   }
-  return mailerCodeBody(err.code, lang, options.status ?? 400, { errors, detail: options.detail })
+  return mailerCodeBody(err.code, lang, options.status ?? 400, { errors, detail: options.detail, context: options.context })
 }
 
-function mailerCodeBody(code: string, lang: MailerLanguage, status: number, extra: { errors?: unknown[]; detail?: string }) {
-  const described = isMailerErrorCode(code) ? describeError(code, lang) : describeError("UNKNOWN", lang)
+function mailerCodeBody(
+  code: string,
+  lang: MailerLanguage,
+  status: number,
+  extra: { errors?: unknown[]; detail?: string; context?: ErrorContext }
+) {
+  const described = describeError(isMailerErrorCode(code) ? code : "UNKNOWN", lang, {}, extra.context)
   const body: ErrorBody = { type: "invalid_data", code, message: described.message, hint: described.hint }
   if (extra.errors?.length) body.errors = extra.errors
   if (extra.detail && extra.detail !== described.message) body.detail = extra.detail

@@ -26,10 +26,38 @@ describe("toTransportOptions", () => {
     expect(toTransportOptions(base, secrets).ignoreTLS).toBeUndefined()
   })
 
-  it("none → no TLS at all", () => {
-    const options = toTransportOptions({ ...base, security: "none" }, secrets)
+  it("none → no TLS at all (a login only to this machine)", () => {
+    const options = toTransportOptions({ ...base, host: "127.0.0.1", security: "none" }, secrets)
     expect(options).toMatchObject({ secure: false, ignoreTLS: true })
     expect(options.requireTLS).toBeUndefined()
+  })
+
+  it("never sends a password without TLS to another machine, private ranges included", () => {
+    for (const host of ["smtp.example.com", "10.0.0.5", "192.168.1.20", "mail.local"]) {
+      let caught: unknown
+      try {
+        toTransportOptions({ ...base, host, security: "none" }, secrets)
+      } catch (err) {
+        caught = err
+      }
+      expect(caught).toBeInstanceOf(MailerError)
+      expect((caught as MailerError).code).toBe("SMTP_PLAINTEXT_AUTH")
+      expect((caught as MailerError).message).not.toContain(secrets.password)
+    }
+    for (const host of ["localhost", "127.0.0.1", "127.0.1.1", "[::1]", "::ffff:127.0.0.1"]) {
+      expect(toTransportOptions({ ...base, host, security: "none" }, secrets).auth).toBeDefined()
+    }
+    // a relay without login may stay unencrypted
+    expect(toTransportOptions({ ...base, host: "10.0.0.5", security: "none", auth_required: false }, secrets).ignoreTLS).toBe(true)
+  })
+
+  it("refuses link-local and cloud metadata hosts, keeps loopback and private ones", () => {
+    for (const host of ["169.254.169.254", "[fe80::1]", "fe80::abcd", "fe80::1%eth0", "metadata.google.internal", "METADATA.GOOGLE.INTERNAL.", "fd00:ec2::254", "::ffff:169.254.169.254", "0.0.0.0"]) {
+      expect(() => toTransportOptions({ ...base, host }, secrets)).toThrow(expect.objectContaining({ code: "SMTP_HOST_NOT_ALLOWED" }))
+    }
+    for (const host of ["127.0.0.1", "10.1.2.3", "172.16.0.9", "192.168.0.2", "fd12::1", "smtp.example.com"]) {
+      expect(toTransportOptions({ ...base, host }, secrets).host).toBe(host)
+    }
   })
 
   it("rejects an unknown security value", () => {

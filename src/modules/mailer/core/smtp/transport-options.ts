@@ -2,6 +2,7 @@ import { createPrivateKey } from "node:crypto"
 import { isIP } from "node:net"
 import type { SMTPPoolOptions } from "nodemailer/lib/smtp-pool"
 import { MailerError } from "../errors"
+import { isForbiddenHost, isLoopbackHost } from "./host-policy"
 
 /**
  * Account row → nodemailer transport options. The result holds the decrypted password and
@@ -54,6 +55,7 @@ export function toTransportOptions(
   secrets: SmtpSecrets,
   opts: TransportOptionOverrides = {}
 ): MailerTransportOptions {
+  assertConnectable(account)
   const pool = opts.pool ?? true
   const connectionTimeout = opts.connectionTimeoutMs ?? DEFAULT_CONNECTION_TIMEOUT_MS
   const options: MailerTransportOptions = {
@@ -78,6 +80,21 @@ export function toTransportOptions(
   const dkim = dkimOptions(account, secrets)
   if (dkim) options.dkim = dkim
   return options
+}
+
+/**
+ * Refuses settings no connection may be opened with, whichever path (verify, test and save,
+ * delivery) asks: a forbidden host (see host-policy.ts), and a login in plain text to another
+ * machine, which would hand the password to anyone on the way (or to whoever the host was
+ * pointed at).
+ */
+function assertConnectable(account: SmtpAccountSettings): void {
+  if (isForbiddenHost(account.host)) {
+    throw new MailerError("SMTP_HOST_NOT_ALLOWED", `connections to ${account.host.trim()} are not allowed`)
+  }
+  if (account.auth_required && account.security === "none" && !isLoopbackHost(account.host)) {
+    throw new MailerError("SMTP_PLAINTEXT_AUTH", "a login without TLS is only sent to a server on this machine")
+  }
 }
 
 function securityOptions(security: SmtpSecurity): Pick<MailerTransportOptions, "secure" | "requireTLS" | "ignoreTLS"> {
@@ -184,15 +201,16 @@ export function isLocalHost(host: string): boolean {
   return false
 }
 
+// Link-local (169.254/16, fe80::/10) is not "local" here: the plugin never connects there.
 function isPrivateIPv4(ip: string): boolean {
   const [a, b] = ip.split(".").map(Number)
-  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254)
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)
 }
 
 function isPrivateIPv6(ip: string): boolean {
   if (ip === "::1") return true
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(ip)
   if (mapped) return isPrivateIPv4(mapped[1])
-  // fc00::/7 unique local, fe80::/10 link local
-  return /^f[cd][0-9a-f]{0,2}:/.test(ip) || /^fe[89ab][0-9a-f]?:/.test(ip)
+  // fc00::/7 unique local
+  return /^f[cd][0-9a-f]{0,2}:/.test(ip)
 }

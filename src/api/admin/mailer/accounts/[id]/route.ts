@@ -2,7 +2,14 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ApiError, languageOf, parseWith, route } from "../../lib/http-errors"
 import { mailerOf } from "../../lib/mailer"
 import { presentAccount } from "../../lib/present"
-import { assertSalesChannels, assertUsername, retrieveAccount, testBeforeSave, toServiceInput } from "../helpers"
+import {
+  assertPasswordForConnectionChange,
+  assertSalesChannels,
+  assertUsername,
+  retrieveAccount,
+  testBeforeSave,
+  toServiceInput,
+} from "../helpers"
 import { DeleteAccountBody, UpdateAccountBody } from "../validators"
 
 /** GET /admin/mailer/accounts/:id */
@@ -13,7 +20,8 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
 
 /**
  * POST /admin/mailer/accounts/:id: partial update. A password left out (or "")
- * keeps the stored one, null clears it. `verify: true` tests the merged
+ * keeps the stored one, null clears it; a change of host, port, security or
+ * user name needs the password again. `verify: true` tests the merged
  * settings first and stores nothing when the test fails.
  */
 export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -23,6 +31,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const lang = languageOf(req)
   const input = toServiceInput(body)
   assertUsername({ ...stored, ...input })
+  assertPasswordForConnectionChange(stored, input)
   await assertSalesChannels(req, body.sales_channel_ids)
   const test = body.verify
     ? await testBeforeSave(req, input, { existingId: stored.id, to: body.test_to, lang })

@@ -1,37 +1,33 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { describeError, isMailerError } from "../../../../../../modules/mailer/core/errors"
-import type { ConnectionCheck } from "../../../../../../modules/mailer/delivery/verify"
+import { describeError } from "../../../../../../modules/mailer/core/errors"
 import { languageOf, parseWith, route } from "../../../lib/http-errors"
 import { mailerOf } from "../../../lib/mailer"
 import { presentAccount } from "../../../lib/present"
-import { EmptyBody } from "../../../lib/schemas"
 import { logConnectionFailure, retrieveAccount } from "../../helpers"
+import { VerifyAccountBody } from "../../validators"
 
 /**
- * POST /admin/mailer/accounts/:id/verify: connects and authenticates with the
- * stored settings (short timeouts) and records the outcome on the account.
- * Answers 200 either way: `{ ok: true }` or `{ ok: false, code, message, hint }`.
+ * POST /admin/mailer/accounts/:id/verify `{ password?, dkim_private_key? }`:
+ * connects and authenticates with the stored settings (short timeouts) and
+ * records the outcome on the account. A password or DKIM key sent along is
+ * used instead of the stored one and stored when the check passes.
+ * Answers 200 either way: `{ ok: true }` or `{ ok: false, code, message, hint }`
+ * with the hint of a verification (nothing is retried here).
  */
 export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const mailer = mailerOf(req)
   const stored = await retrieveAccount(mailer, req.params.id)
-  parseWith(EmptyBody, req.body)
+  const given = parseWith(VerifyAccountBody, req.body ?? {})
   const lang = languageOf(req)
-  let check: ConnectionCheck
-  try {
-    check = await mailer.verifyAccount(stored.id)
-  } catch (err) {
-    // Settings that cannot even build a transport (no password, unreadable DKIM key…)
-    if (!isMailerError(err)) throw err
-    check = { ok: false, error: err }
-  }
+  // Errors come back from the transport layer with the account's secrets removed.
+  const check = await mailer.verifyAccount(stored.id, given)
   const account = presentAccount(await mailer.retrieveMailerAccount(stored.id), lang)
   if (check.ok) {
     res.json({ ok: true, account })
     return
   }
   logConnectionFailure(req, "verification", stored.id, check.error)
-  const described = describeError(check.error.code, lang)
+  const described = describeError(check.error.code, lang, {}, "verify")
   res.json({
     ok: false,
     code: check.error.code,
