@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query"
 import { mailerKeys } from "../query-keys"
+import { sdk } from "../sdk"
 import type { ListResponse, MailerAccount, MailerMessage, MailerPreset } from "../types"
 import { useMailerMutation, useMailerQuery } from "./use-mailer"
 
@@ -57,3 +59,25 @@ export const useSendAccountTestEmail = (id: string) =>
     (body) => ({ path: `/accounts/${id}/test-email`, body }),
     AFFECTED
   )
+
+/** Sales channels for the account's multi-select, from the dashboard's own API. */
+export interface SalesChannelOption {
+  id: string
+  name: string
+}
+
+export const useSalesChannelOptions = () =>
+  useQuery({
+    queryKey: mailerKeys.salesChannels.list("any", { fields: "id,name" }),
+    queryFn: async (): Promise<SalesChannelOption[]> => {
+      const { sales_channels } = await sdk.admin.salesChannel.list({ limit: 200, fields: "id,name" })
+      return sales_channels.map((channel) => ({ id: channel.id, name: channel.name }))
+    },
+  })
+
+/** The logged-in admin's e-mail address ("send the test mail to me"). */
+export const useCurrentAdminEmail = () =>
+  useQuery({
+    queryKey: ["mailer", "current-user"],
+    queryFn: async () => (await sdk.admin.user.me()).user.email,
+  })

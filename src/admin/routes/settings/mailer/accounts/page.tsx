@@ -1,0 +1,71 @@
+import { ArrowUturnLeft } from "@medusajs/icons"
+import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link, useSearchParams } from "react-router-dom"
+import { QueryState } from "../../../../components/query-state"
+import { useAccounts } from "../../../../lib/api/accounts"
+import { AccountFormModal } from "./_components/account-form-modal"
+import { AccountList } from "./_components/account-list"
+
+/**
+ * /settings/mailer/accounts: the SMTP accounts. `?create=1` opens the form for a new account,
+ * `?edit=<id>` the form of an existing one (links from the overview and the setup wizard).
+ */
+const AccountsPage = () => {
+  const { t } = useTranslation("mailer")
+  const accounts = useAccounts()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const editId = searchParams.get("edit")
+  const creating = searchParams.has("create")
+  const openCreate = () => setSearchParams({ create: "1" })
+  const count = accounts.data?.accounts.length ?? 0
+
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="mailer-accounts-page">
+      <Link
+        to="/settings/mailer"
+        className="text-ui-fg-subtle hover:text-ui-fg-base txt-compact-small-plus flex w-fit items-center gap-x-1"
+        data-testid="mailer-back-to-overview"
+      >
+        <ArrowUturnLeft />
+        {t("accounts.backToOverview")}
+      </Link>
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+          <div className="flex flex-col gap-y-1">
+            <Heading level="h1">{t("accounts.title")}</Heading>
+            <Text size="small" className="text-ui-fg-subtle">
+              {t("accounts.description")}
+            </Text>
+          </div>
+          <Button size="small" variant="secondary" onClick={openCreate} data-testid="mailer-account-create">
+            {t("actions.create")}
+          </Button>
+        </div>
+        <QueryState
+          query={accounts}
+          isEmpty={count === 0}
+          empty={
+            <div className="flex flex-col items-center gap-y-3 py-8 text-center" data-testid="mailer-accounts-empty">
+              <Text size="small" weight="plus">{t("accounts.empty.title")}</Text>
+              <Text size="small" className="text-ui-fg-subtle">{t("accounts.empty.description")}</Text>
+              <Button size="small" onClick={openCreate}>{t("accounts.empty.action")}</Button>
+            </div>
+          }
+        >
+          <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(id) => setSearchParams({ edit: id })} />
+        </QueryState>
+      </Container>
+      {(creating || editId) && <AccountFormModal accountId={editId} onClose={() => setSearchParams({})} />}
+    </div>
+  )
+}
+
+const Breadcrumb = () => {
+  const { t } = useTranslation("mailer")
+  return <>{t("accounts.title")}</>
+}
+
+export const handle = { breadcrumb: () => <Breadcrumb /> }
+
+export default AccountsPage
