@@ -8,7 +8,12 @@ import { mailerFetch, useMailerLanguage, type MailerFetchOptions, type MailerLan
 export function useMailerQuery<T>(
   key: (language: MailerLanguage) => QueryKey,
   path: string,
-  options: { query?: MailerFetchOptions["query"]; enabled?: boolean; refetchInterval?: number } = {}
+  options: {
+    query?: MailerFetchOptions["query"]
+    enabled?: boolean
+    refetchInterval?: number
+    refetchOnWindowFocus?: boolean | "always"
+  } = {}
 ) {
   const language = useMailerLanguage()
   return useQuery({
@@ -16,6 +21,8 @@ export function useMailerQuery<T>(
     queryFn: () => mailerFetch<T>(path, { language, query: options.query }),
     enabled: options.enabled,
     refetchInterval: options.refetchInterval,
+    // Only when asked for: an explicit undefined would override the dashboard's default (false).
+    ...(options.refetchOnWindowFocus === undefined ? {} : { refetchOnWindowFocus: options.refetchOnWindowFocus }),
   })
 }
 
