@@ -1,61 +1,85 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Badge, Button, Container, Heading, Text, toast } from "@medusajs/ui"
-import { useLanguage, useTexts } from "../lib/i18n"
-import { useResendMessage, useResourceMessages, type MailerMessage } from "../lib/messages"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { ResendActions } from "../components/resend-actions"
+import { QueryState } from "../components/query-state"
+import { MessageStatusBadge } from "../components/status-badges"
+import { useMessages } from "../lib/api/messages"
+import { useMailerLanguage } from "../lib/client"
+import { formatDateTime, formatRecipients, skipReasonText } from "../lib/message-format"
+import { MAILER_PATHS } from "../lib/paths"
+import type { MailerMessage } from "../lib/types"
 
-const STATUS_COLOR = { queued: "orange", sending: "blue", sent: "green", failed: "red", skipped: "grey" } as const
+// While a mail waits or is being sent, look again now and then so the status settles by itself.
+const PENDING_REFRESH_MS = 5_000
 
-/** The order's mail timeline: what was sent, what failed and why, and a resend button. */
+/** The order's mail timeline: sent, failed (why, what to do), skipped (why), resent; and resend. */
 const OrderMailsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const t = useTexts()
-  const language = useLanguage()
-  const { data, isLoading } = useResourceMessages(order.id, language)
-  const resend = useResendMessage(order.id)
-
-  const onResend = (message: MailerMessage) =>
-    resend.mutate(message.id, {
-      onSuccess: () => toast.success(t.resent),
-      onError: (e) => toast.error(t.resendFailed, { description: e.message }),
-    })
+  const { t } = useTranslation("mailer")
+  // Two observers of the same query: the second polls only while the first shows a pending mail.
+  const first = useMessages({ resource_id: order.id, limit: 50 })
+  const pending = first.data?.messages.some((m) => m.status === "queued" || m.status === "sending")
+  const query = useMessages({ resource_id: order.id, limit: 50 }, { refetchInterval: pending ? PENDING_REFRESH_MS : undefined })
+  const messages = query.data?.messages ?? []
 
   return (
-    <Container className="divide-y p-0">
+    <Container className="divide-y p-0" data-testid="mailer-order-mails">
       <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">{t.mails}</Heading>
+        <Heading level="h2">{t("order.mails")}</Heading>
+        <Link to={`${MAILER_PATHS.log}?resource_id=${encodeURIComponent(order.id)}`} className="text-ui-fg-interactive txt-compact-small hover:underline" data-testid="mailer-order-mails-log-link">
+          {t("order.openLog")}
+        </Link>
       </div>
-      {!isLoading && !data?.messages.length && (
-        <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          {t.noMails}
+      <QueryState query={query} isEmpty={!messages.length} empty={<Text size="small" className="text-ui-fg-subtle">{t("order.noMails")}</Text>}>
+        {messages.map((message) => (
+          <OrderMail key={message.id} message={message} original={messages.find((m) => m.id === message.resent_from_id)} />
+        ))}
+      </QueryState>
+    </Container>
+  )
+}
+
+const OrderMail = ({ message, original }: { message: MailerMessage; original?: MailerMessage }) => {
+  const { t } = useTranslation("mailer")
+  const language = useMailerLanguage()
+  return (
+    <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="mailer-order-mail">
+      <div className="flex items-start justify-between gap-x-4">
+        <div className="flex min-w-0 flex-col gap-y-1">
+          <Link to={`${MAILER_PATHS.log}/${message.id}`} className="txt-compact-small-plus truncate hover:underline">
+            {message.subject ?? message.event_name}
+          </Link>
+          <Text size="small" className="text-ui-fg-subtle">
+            {formatRecipients(message.to) || "–"} · {formatDateTime(message.created_at, language)}
+          </Text>
+        </div>
+        <div className="flex shrink-0 items-center gap-x-2">
+          {message.test_mode && <Badge size="2xsmall">{t("testMode")}</Badge>}
+          <MessageStatusBadge status={message.status} />
+        </div>
+      </div>
+      {message.resent_from_id && (
+        <Text size="small" className="text-ui-fg-subtle" data-testid="mailer-order-mail-resent-from">
+          {t("order.resentFrom")}{" "}
+          <Link to={`${MAILER_PATHS.log}/${message.resent_from_id}`} className="text-ui-fg-interactive hover:underline">
+            {original ? t("order.originalOf", { date: formatDateTime(original.created_at, language) }) : t("order.original")}
+          </Link>
         </Text>
       )}
-      {data?.messages.map((message) => (
-        <div key={message.id} className="flex items-start justify-between gap-x-4 px-6 py-4">
-          <div className="flex min-w-0 flex-col gap-y-1">
-            <Text size="small" weight="plus" className="truncate">
-              {message.subject ?? message.event_name}
-            </Text>
-            <Text size="small" className="text-ui-fg-subtle">
-              {message.to} · {new Date(message.created_at).toLocaleString()}
-            </Text>
-            {message.error && (
-              <Text size="small" className="text-ui-fg-error">
-                {message.error.message} {message.error.hint}
-              </Text>
-            )}
-          </div>
-          <div className="flex shrink-0 items-center gap-x-2">
-            {message.test_mode && <Badge size="2xsmall">{t.testMode}</Badge>}
-            <Badge size="2xsmall" color={STATUS_COLOR[message.status]}>
-              {t.status[message.status]}
-            </Badge>
-            <Button size="small" variant="secondary" isLoading={resend.isPending} onClick={() => onResend(message)}>
-              {t.resend}
-            </Button>
-          </div>
-        </div>
-      ))}
-    </Container>
+      {message.status === "skipped" && message.skip_reason && (
+        <Text size="small" className="text-ui-fg-subtle" data-testid="mailer-order-mail-skip-reason">
+          {t("order.skipped")}: {skipReasonText(t, message.skip_reason)}
+        </Text>
+      )}
+      {message.error && (
+        <Text size="small" className="text-ui-fg-error">
+          {message.error.message} {message.error.hint}
+        </Text>
+      )}
+      <ResendActions message={message} testIdPrefix="mailer-order-resend" />
+    </div>
   )
 }
 
