@@ -46,7 +46,7 @@ medusaIntegrationTestRunner({
       await fulfillAndShip(container, orderId, { labels: [DHL], created_by: sabine.user_id })
 
       const { message, mail, html, text } = await deliveredMail(container, sink, { event_name: "shipment.created", resource_id: orderId })
-      expect(message).toMatchObject({ locale: "de", to: ERIKA.email, resource_type: "order", staff_user_id: sabine.user_id })
+      expect(message).toMatchObject({ locale: "de", to: [ERIKA.email], resource_type: "order", staff_user_id: sabine.user_id })
       expect(mail.parsed.subject).toMatch(/^Ihre Bestellung Nr\. \d+ ist unterwegs – Muster Shop$/)
       expect(html).toContain("DHL Paket")
       expect(html).toContain(`>${DHL.tracking_number}</a>`)
@@ -85,7 +85,7 @@ medusaIntegrationTestRunner({
       const fulfillmentId = await fulfillAndShip(container, orderId, { labels: [DHL], created_by: sabine.user_id, no_notification: true })
 
       const skipped = await settledMessage(container, { event_name: "shipment.created", resource_id: orderId })
-      expect(skipped).toMatchObject({ status: "skipped", skip_reason: "NO_NOTIFICATION", to: JOHN.email, attempts: 0 })
+      expect(skipped).toMatchObject({ status: "skipped", skip_reason: "NO_NOTIFICATION", to: [JOHN.email], attempts: 0 })
 
       await markDelivered(container, orderId, fulfillmentId)
       const { message, mail, html } = await deliveredMail(container, sink, { event_name: "delivery.created", resource_id: orderId })

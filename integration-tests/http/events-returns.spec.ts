@@ -58,7 +58,7 @@ medusaIntegrationTestRunner({
       const returnId = await requestReturn(container, orderId, { confirmed_by: sabine.user_id })
 
       const requested = await deliveredMail(container, sink, { event_name: "order.return_requested", resource_id: orderId })
-      expect(requested.message).toMatchObject({ locale: "de", to: ERIKA.email, staff_user_id: sabine.user_id })
+      expect(requested.message).toMatchObject({ locale: "de", to: [ERIKA.email], staff_user_id: sabine.user_id })
       expect(requested.mail.parsed.subject).toMatch(/^Ihre Retoure zur Bestellung Nr\. \d+ – Muster Shop$/)
       expect(requested.html).toContain("Espressotasse")
       expect(requested.html).not.toContain("Kaffeebohnen") // in the order, but not in the return
@@ -96,7 +96,7 @@ medusaIntegrationTestRunner({
         },
       })
       const skipped = await settledMessage(container, { event_name: "order.return_requested", resource_id: quiet })
-      expect(skipped).toMatchObject({ status: "skipped", skip_reason: "NO_NOTIFICATION", to: ERIKA.email })
+      expect(skipped).toMatchObject({ status: "skipped", skip_reason: "NO_NOTIFICATION", to: [ERIKA.email] })
       expect(sink.mails.filter((m) => m.envelope.to.includes(ERIKA.email) && /Retoure/.test(String(m.parsed.subject)))).toHaveLength(0)
     })
 
@@ -131,7 +131,7 @@ medusaIntegrationTestRunner({
       const exchangeId = await createExchange(container, orderId, shop.variant_ids[1], { created_by: sabine.user_id })
 
       const { message, mail, text } = await deliveredMail(container, sink, { event_name: "order.exchange_created", resource_id: orderId })
-      expect(message).toMatchObject({ locale: "en", to: JOHN.email, staff_user_id: sabine.user_id })
+      expect(message).toMatchObject({ locale: "en", to: [JOHN.email], staff_user_id: sabine.user_id })
       expect(message.idempotency_key).toContain(`/${exchangeId}:`)
       expect(mail.parsed.subject).toMatch(/^Your exchange for order #\d+ – Muster Shop$/)
       expect(text).toMatch(/Please send back:\s+Item\s+Qty\s+Espressotasse\s+1/)

@@ -18,6 +18,8 @@ export interface MailerPluginOptions {
   /** How many due messages one run of the outbox job delivers. */
   drain_batch_size?: number
   smtp_timeouts?: { connection_ms?: number; greeting_ms?: number; socket_ms?: number }
+  /** How many password-reset and invitation mails one address may get per hour (default 5). */
+  one_time_link_limit_per_hour?: number
 }
 
 export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "skipped"
@@ -32,7 +34,8 @@ export interface MessageDraft {
   locale?: string | null
   resource_type?: string | null
   resource_id?: string | null
-  to?: string | null
+  /** Raw from shop data or an admin; checked and stored as an array when the row is written. */
+  to?: string | string[] | null
   cc?: string[]
   bcc?: string[]
   reply_to?: string | null
@@ -47,6 +50,8 @@ export interface MessageDraft {
   resent_from_id?: string | null
   triggered_by?: string
   staff_user_id?: string | null
+  /** The real one-time link (password reset, invitation); the body carries ONE_TIME_LINK_PLACEHOLDER. */
+  one_time_link?: string | null
 }
 
 export interface DeliveryResult {

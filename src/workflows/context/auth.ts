@@ -1,4 +1,5 @@
 import { customerView, loadCustomer, loadLatestOrder } from "./customer"
+import { ONE_TIME_LINK_PLACEHOLDER } from "../../modules/mailer/core/one-time-link"
 import { passwordResetUrl, tokenFingerprint, tokenLifetimeMinutes } from "./links"
 import { fullName, loadLinkBases, loadStore, metadataLocale, skippedContext, storeData } from "./shared"
 import type { ContextLoader, EmailEventInput, LoadedEmailContext, LoadFailure, LoaderDeps } from "./types"
@@ -45,9 +46,11 @@ function payloadOf(input: EmailEventInput): ResetPayload {
 /**
  * auth.password_reset: payload `{ entity_id (the e-mail for emailpass),
  * actor_type, token, metadata }` (generate-reset-password-token). The token
- * is a secret: it goes into the link in the mail body and nowhere else (not
- * into the idempotency key, resource id or log columns); the key carries a
- * fingerprint of it so every reset request is its own mail.
+ * is a secret: it goes into the link and nowhere else (not into the
+ * idempotency key, resource id or log columns); the key carries a fingerprint
+ * of it so every reset request is its own mail. The template renders a
+ * placeholder; the link travels as `one_time_link`, sealed on the outbox row
+ * and put into the mail only when it is sent (core/one-time-link.ts).
  */
 export const loadPasswordResetContext: ContextLoader = async (input, deps) => {
   const payload = payloadOf(input)
@@ -72,6 +75,7 @@ async function customerReset(payload: ResetPayload, { query, container }: Loader
   const base = links.storefront_url
   return {
     ...resetBase(CUSTOMER_RESET_EVENT, payload, { type: "customer", id: customer?.id ?? payload.entity_id }, email),
+    one_time_link: base ? passwordResetUrl(base, payload.token, email) : null,
     sales_channel_id: order?.sales_channel_id ?? null,
     locale_candidates: [metadataLocale(payload.metadata, customer?.metadata), order?.locale],
     store_locales: store.locales,
@@ -79,7 +83,7 @@ async function customerReset(payload: ResetPayload, { query, container }: Loader
       customer: customer ? customerView(customer) : null,
       customer_name: fullName(customer),
       email,
-      reset_url: base ? passwordResetUrl(base, payload.token, email) : "",
+      reset_url: base ? ONE_TIME_LINK_PLACEHOLDER : "",
       link_valid_minutes: tokenLifetimeMinutes(payload.token),
       store: storeData(store, links),
     },
@@ -98,6 +102,7 @@ async function userReset(payload: ResetPayload, { query, container }: LoaderDeps
   const base = links.admin_url
   return {
     ...resetBase(USER_RESET_EVENT, payload, { type: "user", id: user?.id ?? payload.entity_id }, email),
+    one_time_link: base ? passwordResetUrl(base, payload.token, email) : null,
     sales_channel_id: null,
     locale_candidates: [metadataLocale(payload.metadata, user?.metadata)],
     store_locales: store.locales,
@@ -105,7 +110,7 @@ async function userReset(payload: ResetPayload, { query, container }: LoaderDeps
       user: user ? { first_name: user.first_name ?? null, last_name: user.last_name ?? null, email: user.email } : null,
       user_name: fullName(user),
       email,
-      reset_url: base ? passwordResetUrl(base, payload.token, email) : "",
+      reset_url: base ? ONE_TIME_LINK_PLACEHOLDER : "",
       link_valid_minutes: tokenLifetimeMinutes(payload.token),
       store: storeData(store, links),
     },
@@ -118,7 +123,7 @@ function resetBase(
   payload: ResetPayload,
   resource: { type: string; id: string },
   email: string
-): Omit<LoadedEmailContext, "sales_channel_id" | "locale_candidates" | "store_locales" | "context"> {
+): Omit<LoadedEmailContext, "sales_channel_id" | "locale_candidates" | "store_locales" | "context" | "one_time_link"> {
   return {
     event_name: eventName,
     resource_type: resource.type,

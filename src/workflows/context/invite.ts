@@ -1,3 +1,4 @@
+import { ONE_TIME_LINK_PLACEHOLDER } from "../../modules/mailer/core/one-time-link"
 import { missingLinkFailure } from "./auth"
 import { inviteUrl, tokenFingerprint } from "./links"
 import { loadLinkBases, loadStore, metadataLocale, resolveStaff, storeData, toPlainJson } from "./shared"
@@ -11,7 +12,7 @@ export const INVITE_EVENT = "invite.created"
  * refresh-invite-tokens); e-mail and token are read from the invite. Both use
  * the invitation template; a resend has a new token, whose fingerprint makes
  * it a new mail. Like a reset token, the invite token only appears inside the
- * link in the mail body. Medusa records no inviting user, so the account's
+ * link, which is sealed on the outbox row and put into the mail when it is sent. Medusa records no inviting user, so the account's
  * contact person signs (or the admin who resends the mail from the log).
  */
 export const loadInviteContext: ContextLoader = async (input, { query, container }) => {
@@ -38,9 +39,10 @@ export const loadInviteContext: ContextLoader = async (input, { query, container
     currency_code: null,
     context: {
       invite: { email: invite.email, expires_at: invite.expires_at ?? null },
-      invite_url: base ? inviteUrl(base, invite.token) : "",
+      invite_url: base ? ONE_TIME_LINK_PLACEHOLDER : "",
       store: storeData(store, links),
     },
+    one_time_link: base ? inviteUrl(base, invite.token) : null,
     staff_user_id: staff?.id ?? null,
     staff_user: staff,
     skip_reason: invite.accepted ? "INVITE_ACCEPTED" : null,

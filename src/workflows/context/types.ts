@@ -27,6 +27,11 @@ export interface LoadedEmailContext {
   store_locales: string[]
   currency_code: string | null
   context: Record<string, unknown>
+  /**
+   * A one-time link (password reset, invitation). The context holds ONE_TIME_LINK_PLACEHOLDER
+   * instead, so the link never rests in a stored body; delivery puts it in.
+   */
+  one_time_link?: string | null
   staff_user_id: string | null
   staff_user: { first_name?: string | null; last_name?: string | null; email?: string | null } | null
   /** Set when the mail must not be sent (no_notification…); logged as a skipped row. */

@@ -77,6 +77,7 @@ export async function prepareDraft(
     triggered_by: overrides.triggered_by ?? "system",
     resent_from_id: overrides.resent_from_id ?? null,
     staff_user_id: loaded.staff_user_id,
+    one_time_link: loaded.one_time_link ?? null,
   }
   const enabled = (settings.enabled_events as Record<string, boolean> | null)?.[loaded.event_name]
   // A merchant who resends or tests a mail by hand wants it, even for a switched-off

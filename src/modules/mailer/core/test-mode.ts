@@ -1,11 +1,15 @@
-import { isValidEmail } from "./addresses"
+import { isValidEmail, parseSingleAddress } from "./addresses"
 import { escapeHtml } from "./html-escape"
 
 /**
  * Test-mode routing: while an account is in test mode every mail goes to the shop's own test
- * address only, and says in subject, HTML and text whom it would have reached. `deliver` calls
- * this right before sending and nowhere else, so no path (event, resend, test mail, notification
- * provider) can skip it. Pure: same input, same output.
+ * address only, and says in subject, HTML and text whom it would have reached.
+ *
+ * The decision is taken once, when the outbox row is written (decideTestMode), and recorded on
+ * the row with the test address: a mail created in test mode stays a test mail even if test mode
+ * is switched off before a retry, and a mail created live stays live. `deliver` applies the
+ * recorded routing (routeForTestMode) right before sending and nowhere else, so no path (event,
+ * resend, test mail, notification provider) can skip it. Pure: same input, same output.
  */
 export interface Recipients {
   to: string[]
@@ -44,6 +48,24 @@ const LABELS = {
     none: "(none)",
   },
 } as const
+
+export interface RecordedTestMode {
+  test_mode: boolean
+  /** The shop's own address the test mail goes to; null when live (or when none is usable). */
+  test_recipient: string | null
+}
+
+/**
+ * The routing to record on a new row, from the sending account as it is now: its test mode and
+ * its test address (default: its sender address). Without an account the row cannot be sent
+ * at all, so it is recorded as live; delivery fails it for the missing account.
+ */
+export function decideTestMode(
+  account: { test_mode?: boolean | null; test_recipient?: string | null; sender_email?: string | null } | null | undefined
+): RecordedTestMode {
+  if (!account?.test_mode) return { test_mode: false, test_recipient: null }
+  return { test_mode: true, test_recipient: parseSingleAddress(account.test_recipient || account.sender_email || "") }
+}
 
 export function routeForTestMode(input: TestModeInput): RoutedMail {
   const original = copyRecipients(input.recipients)

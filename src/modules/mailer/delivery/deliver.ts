@@ -4,6 +4,7 @@ import { classifySmtpError } from "../core/classify-smtp-error"
 import { describeError, MailerError } from "../core/errors"
 import { carriesSecretLink } from "../core/events/catalog"
 import { languageOf } from "../core/locale"
+import { insertOneTimeLink, type MailBody } from "../core/one-time-link"
 import { redactedContent } from "../core/templates/redacted"
 import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
@@ -26,12 +27,16 @@ export interface DeliveryDeps {
   openSecrets: (account: Record<string, any>) => SmtpSecrets
   retry: RetryPolicy
   leaseMs: number
+  /** Decrypts a row's sealed one-time link (the row id is the associated data). */
+  openLink: (sealed: string, rowId: string) => string
 }
 
 /**
- * Delivers one outbox row: claim, test-mode routing, send through the
- * account's pooled transport, record the outcome. The only code path that
- * talks SMTP, so test mode cannot be bypassed.
+ * Delivers one outbox row: claim, insert a one-time link, apply the test-mode
+ * routing recorded on the row, send through the account's pooled transport,
+ * record the outcome. The only code path that talks SMTP, so test mode cannot
+ * be bypassed. Recipients were checked when the row was written; build-mail
+ * checks them once more, so no stored list or header text reaches RCPT TO.
  */
 export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<DeliveryResult> {
   const row = await claimMessage(deps.knex, id, deps.leaseMs)
@@ -51,13 +56,18 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<De
 
 async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, any>): Promise<DeliveryResult> {
   const lang = languageOf(row.locale ?? "en") === "de" ? "de" : "en"
+  const body = bodyToSend(deps, row)
+  if (!body) {
+    return fail(deps, row, new MailerError("ONE_TIME_LINK_UNAVAILABLE"), false)
+  }
   const routed = routeForTestMode({
-    recipients: { to: splitList(row.to), cc: row.cc ?? [], bcc: row.bcc ?? [] },
+    recipients: { to: listOf(row.to), cc: row.cc ?? [], bcc: row.bcc ?? [] },
     subject: row.subject ?? "",
-    html: row.html ?? "",
-    text: row.text ?? "",
-    testMode: Boolean(account.test_mode),
-    testRecipient: account.test_recipient || account.sender_email,
+    html: body.html,
+    text: body.text,
+    // Recorded when the row was written, not the account's mode now (core/test-mode.ts)
+    testMode: Boolean(row.test_mode),
+    testRecipient: row.test_recipient || account.test_recipient || account.sender_email,
     lang,
   })
   const envelope = { from: account.sender_email, ...routed.envelope, rerouted: routed.rerouted }
@@ -167,16 +177,26 @@ function errorFields(error: MailerError) {
   }
 }
 
-/** Once a mail is final, a one-time link in it must not stay readable in the log. */
+/** Once a mail is final, a one-time link in it must not stay readable in the log, nor sealed on the row. */
 function finalContent(row: OutboxRow) {
-  return carriesSecretLink(row.event_name) ? redactedContent() : undefined
+  return carriesSecretLink(row.event_name) || row.one_time_link ? { ...redactedContent(), one_time_link: null as null } : undefined
 }
 
-function splitList(value: string | null): string[] {
-  return (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean)
+/** The stored body with the sealed one-time link put in; null when the link cannot be opened. */
+function bodyToSend(deps: DeliveryDeps, row: OutboxRow): MailBody | null {
+  const stored = { html: row.html ?? "", text: row.text ?? "" }
+  if (!row.one_time_link) return stored
+  try {
+    return insertOneTimeLink(stored, deps.openLink(row.one_time_link, row.id))
+  } catch {
+    return null
+  }
+}
+
+/** Stored recipients as a list. A bare string (a row not written by enqueue) is one entry, never split. */
+function listOf(value: string[] | string | null): string[] {
+  if (Array.isArray(value)) return value
+  return value ? [value] : []
 }
 
 function addressOf(entry: string | { address: string }): string {

@@ -22,7 +22,8 @@ export interface OutboxRow {
   event_name: string
   account_id: string | null
   locale: string | null
-  to: string | null
+  /** An array since recipients are checked on write; a bare string only in rows written otherwise. */
+  to: string[] | string | null
   cc: string[] | null
   bcc: string[] | null
   reply_to: string | null
@@ -30,6 +31,11 @@ export interface OutboxRow {
   html: string | null
   text: string | null
   attempts: number
+  /** Recorded when the row was written: delivery routes by these, not by the account's current mode. */
+  test_mode: boolean
+  test_recipient: string | null
+  /** Sealed one-time link to put into the body at send time. */
+  one_time_link: string | null
 }
 
 export async function claimMessage(knex: Knex, id: string, leaseMs: number): Promise<OutboxRow | null> {
@@ -54,10 +60,11 @@ export async function dueMessageIds(knex: Knex, limit: number): Promise<string[]
   return rows.map((r: { id: string }) => r.id)
 }
 
-/** Replaces the stored body (used to drop one-time links from the log). */
+/** Replaces the stored body and clears the sealed link (a final mail keeps no one-time link). */
 export interface ContentOverwrite {
   html: string
   text: string
+  one_time_link: null
 }
 
 export interface SentRecord {
@@ -134,6 +141,28 @@ export async function resumeAccountMessages(knex: Knex, accountId: string): Prom
     .whereNull("next_attempt_at")
     .whereNull("deleted_at")
     .update({ next_attempt_at: knex.fn.now(), updated_at: knex.fn.now() })
+}
+
+/**
+ * How many mails with a one-time link `address` was sent (or is about to be sent) in the last
+ * hour. Counted in the database, so the cap holds across processes; the caller runs it in the
+ * transaction that inserts the next row, after taking a transaction-scoped advisory lock on
+ * the address, so two concurrent requests cannot both see the same count.
+ */
+export async function countRecentLinkMails(trx: Knex, address: string, eventNames: string[]): Promise<number> {
+  await trx.raw("SELECT pg_advisory_xact_lock(hashtext(?))", [`mailer_one_time_link:${address.toLowerCase()}`])
+  const { rows } = await trx.raw(
+    `SELECT count(*)::int AS n FROM ${TABLE}
+     WHERE deleted_at IS NULL AND event_name = ANY(?) AND created_at > now() - interval '1 hour'
+       AND (status IN ('queued', 'sending', 'sent') OR (status = 'failed' AND attempts > 0))
+       AND CASE jsonb_typeof("to")
+             WHEN 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements_text("to") AS r(address) WHERE lower(r.address) = lower(?))
+             WHEN 'string' THEN lower("to" #>> '{}') = lower(?)
+             ELSE false
+           END`,
+    [eventNames, address, address]
+  )
+  return rows[0]?.n ?? 0
 }
 
 export async function setAccountStatus(

@@ -17,15 +17,21 @@ export const MailerMessage = model
       locale: model.text().nullable(),
       resource_type: model.text().nullable(),
       resource_id: model.text().nullable(),
-      // What the template asked for …
-      to: model.text().nullable(),
+      // What the mail was meant for: validated bare addresses when the row was written (a
+      // one-element array for customer mail; a failed RECIPIENT_INVALID row keeps the refused input) …
+      to: model.json().nullable(),
       cc: model.json().nullable(),
       bcc: model.json().nullable(),
       reply_to: model.text().nullable(),
       from: model.text().nullable(),
       // … and what was actually used on the wire (differs in test mode).
       envelope: model.json().nullable(),
+      // Test-mode routing, decided and recorded when the row is written (core/test-mode.ts)
       test_mode: model.boolean().default(false),
+      test_recipient: model.text().nullable(),
+      // A one-time link (password reset, invitation), sealed with the secret key and the row id;
+      // the stored body holds a placeholder until delivery. Cleared once the mail is final.
+      one_time_link: model.text().nullable(),
       subject: model.text().nullable(),
       html: model.text().nullable(),
       text: model.text().nullable(),

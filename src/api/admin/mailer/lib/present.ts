@@ -42,6 +42,9 @@ export const MESSAGE_LIST_FIELDS = [
   "from",
   "envelope",
   "test_mode",
+  "test_recipient",
+  // only to say whether a link waits (has_one_time_link); presentMessage never returns it
+  "one_time_link",
   "subject",
   "message_id",
   "accepted",
@@ -61,9 +64,23 @@ export const MESSAGE_LIST_FIELDS = [
   "updated_at",
 ]
 
+/**
+ * A message as the API shows it. The sealed one-time link never leaves (only whether one waits
+ * to be put in at send time); `to` is always a list, also for rows written before it was one.
+ */
 export function presentMessage(message: Record<string, any>, lang: MailerLanguage) {
-  const { lease_until: _lease, deleted_at: _deleted, ...rest } = message
-  return { ...rest, error: messageError(message, lang) }
+  const { lease_until: _lease, deleted_at: _deleted, one_time_link, ...rest } = message
+  return {
+    ...rest,
+    ...("to" in message ? { to: addressList(message.to) } : {}),
+    has_one_time_link: Boolean(one_time_link),
+    error: messageError(message, lang),
+  }
+}
+
+function addressList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String)
+  return typeof value === "string" && value !== "" ? [value] : []
 }
 
 function messageError(message: Record<string, any>, lang: MailerLanguage) {

@@ -1,4 +1,5 @@
 import type { SendMailOptions } from "nodemailer/lib/mailer"
+import { parseSingleAddress } from "../addresses"
 import { MailerError } from "../errors"
 import type { Recipients } from "../test-mode"
 
@@ -28,9 +29,9 @@ const RESERVED_HEADERS = new Set([
 const HEADER_NAME = /^[!-9;-~]+$/
 
 export function buildMailOptions(input: BuildMailInput): SendMailOptions {
-  const to = unique(input.envelope.to)
-  const cc = unique(input.envelope.cc)
-  const everyone = unique([...to, ...cc, ...input.envelope.bcc])
+  const to = unique(input.envelope.to.map(bareAddress))
+  const cc = unique(input.envelope.cc.map(bareAddress))
+  const everyone = unique([...to, ...cc, ...input.envelope.bcc.map(bareAddress)])
   if (everyone.length === 0) throw new MailerError("NO_RECIPIENT")
   const fromName = oneLine(input.from.name ?? "")
   const options: SendMailOptions = {
@@ -52,6 +53,17 @@ export function buildMailOptions(input: BuildMailInput): SendMailOptions {
   if (cc.length === 0) delete options.cc
   if (input.replyTo) options.replyTo = input.replyTo.trim()
   return options
+}
+
+/**
+ * The last line of defence: rows are checked when written, but a row from before that check (or
+ * written by other code) must not reach RCPT TO with a list, a display name or a line break in
+ * one entry. nodemailer would split "a@x, b@y" into two recipients.
+ */
+function bareAddress(entry: string): string {
+  const address = parseSingleAddress(entry)
+  if (!address) throw new MailerError("RECIPIENT_INVALID", `Invalid recipient ${JSON.stringify(String(entry).slice(0, 320))}`)
+  return address
 }
 
 /** CR/LF (and other control characters) folded to spaces: one header, one line. */
