@@ -11,13 +11,17 @@ import { AccountList } from "./_components/account-list"
  * /settings/mailer/accounts: the SMTP accounts. `?create=1` opens the form for a new account,
  * `?edit=<id>` the form of an existing one (links from the overview and the setup wizard).
  */
+// The form's URL parameters (see the comment above).
+const EDIT = "edit"
+const CREATE = "create"
+
 const AccountsPage = () => {
   const { t } = useTranslation("mailer")
   const accounts = useAccounts()
   const [searchParams, setSearchParams] = useSearchParams()
-  const editId = searchParams.get("edit")
-  const creating = searchParams.has("create")
-  const openCreate = () => setSearchParams({ create: "1" })
+  const editId = searchParams.get(EDIT)
+  const creating = searchParams.has(CREATE)
+  const openCreate = () => setSearchParams({ [CREATE]: "1" })
   const count = accounts.data?.accounts.length ?? 0
 
   return (
@@ -53,7 +57,7 @@ const AccountsPage = () => {
             </div>
           }
         >
-          <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(id) => setSearchParams({ edit: id })} />
+          <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(id) => setSearchParams({ [EDIT]: id })} />
         </QueryState>
       </Container>
       {(creating || editId) && <AccountFormModal accountId={editId} onClose={() => setSearchParams({})} />}

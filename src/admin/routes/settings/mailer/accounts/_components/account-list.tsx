@@ -39,9 +39,19 @@ function AccountRow({ account, onEdit }: { account: MailerAccount; onEdit: () =>
     <Table.Row className="cursor-pointer" onClick={onEdit} data-testid={`mailer-account-row-${account.sender_email}`}>
       <Table.Cell>
         <div className="flex flex-col py-2">
-          <Text size="small" weight="plus" leading="compact">
-            {account.name}
-          </Text>
+          <button
+            type="button"
+            className="w-fit text-left"
+            onClick={(event) => {
+              event.stopPropagation()
+              onEdit()
+            }}
+            data-testid="mailer-account-edit"
+          >
+            <Text size="small" weight="plus" leading="compact" as="span">
+              {account.name}
+            </Text>
+          </button>
           <Text size="small" leading="compact" className="text-ui-fg-subtle">
             {account.sender_name} &lt;{account.sender_email}&gt;
           </Text>

@@ -12,7 +12,7 @@ import { PasswordField } from "./password-field"
 export function ConnectionSection({ account, presets }: { account?: MailerAccount; presets: MailerPreset[] }) {
   const { t } = useTranslation("mailer")
   const { control } = useFormContext<AccountFormValues>()
-  const authRequired = useWatch({ control, name: "auth_required" })
+  const [authRequired, senderEmail] = useWatch({ control, name: ["auth_required", "sender_email"] })
   return (
     <FormSection
       title={t("accounts.sections.connection")}
@@ -67,7 +67,7 @@ export function ConnectionSection({ account, presets }: { account?: MailerAccoun
         optional
         hint={t("accounts.hints.testTo")}
       >
-        {(field) => <Input {...field} type="email" size="small" placeholder={account?.sender_email} />}
+        {(field) => <Input {...field} type="email" size="small" placeholder={senderEmail || undefined} />}
       </FormField>
     </FormSection>
   )
