@@ -74,10 +74,3 @@ export const useSalesChannelOptions = () =>
       return sales_channels.map((channel) => ({ id: channel.id, name: channel.name }))
     },
   })
-
-/** The logged-in admin's e-mail address ("send the test mail to me"). */
-export const useCurrentAdminEmail = () =>
-  useQuery({
-    queryKey: ["mailer", "current-user"],
-    queryFn: async () => (await sdk.admin.user.me()).user.email,
-  })

@@ -36,15 +36,15 @@ export function hintsFromWarnings(warnings: MailerWarning[], port: number): Conn
   return warnings.map((w) => ({ code: w.code, message: w.message, suggestion: suggestedSecurity(w.code, port) }))
 }
 
-/** Loopback, *.local(host) and private ranges: plain text there does not cross the internet. */
+/** Loopback, *.local(host) and private ranges (not link-local): plain text there does not cross the internet. */
 export function isLocalHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "")
   if (h === "localhost" || h.endsWith(".localhost") || h.endsWith(".local")) return true
   const v4 = h.match(/^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/)
   if (v4) {
     const [a, b] = [Number(v4[1]), Number(v4[2])]
-    return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254)
+    return a === 127 || a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31)
   }
-  if (h.includes(":")) return h === "::1" || h.startsWith("fc") || h.startsWith("fd") || h.startsWith("fe80")
+  if (h.includes(":")) return h === "::1" || /^f[cd][0-9a-f]{0,2}:/.test(h)
   return false
 }

@@ -1,7 +1,8 @@
 import { Button, Input, Label, Prompt, RadioGroup, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { useCurrentAdminEmail, useSendAccountTestEmail } from "../../../../../lib/api/accounts"
+import { useSendAccountTestEmail } from "../../../../../lib/api/accounts"
+import { useCurrentUser } from "../../../../../lib/api/me"
 import type { MailerAccount, MailerMessage } from "../../../../../lib/types"
 import { errorDescription, toastApiError } from "./use-account-actions"
 
@@ -21,11 +22,11 @@ export function SendTestMailDialog({
   onOpenChange: (open: boolean) => void
 }) {
   const { t } = useTranslation("mailer")
-  const me = useCurrentAdminEmail()
+  const me = useCurrentUser()
   const send = useSendAccountTestEmail(account.id)
   const [target, setTarget] = useState<"me" | "other">("me")
   const [other, setOther] = useState("")
-  const to = target === "me" ? me.data : other.trim()
+  const to = target === "me" ? me.data?.email : other.trim()
 
   const onSend = () =>
     send.mutate(
@@ -59,7 +60,7 @@ export function SendTestMailDialog({
             <div className="flex items-center gap-x-2">
               <RadioGroup.Item value="me" id="mailer-test-to-me" />
               <Label htmlFor="mailer-test-to-me" size="small">
-                {t("accounts.testMail.toMe", { email: me.data ?? "…" })}
+                {t("accounts.testMail.toMe", { email: me.data?.email ?? "…" })}
               </Label>
             </div>
             <div className="flex items-center gap-x-2">
