@@ -140,6 +140,7 @@ export interface MailerSettings {
   log_retention_days: number
   storefront_url: string | null
   admin_url: string | null
+  updated_at?: string
 }
 
 export interface MailerStaffProfile {

@@ -28,8 +28,9 @@ export interface VerifyResult {
 // Accounts change what the overview, the badge and the log show.
 const AFFECTED = [mailerKeys.accounts.all, mailerKeys.messages.all]
 
-export const useAccounts = () =>
-  useMailerQuery<AccountList>((l) => mailerKeys.accounts.list(l), "/accounts", { query: { limit: 100 } })
+/** `refresh` lets a screen that must stay current (the topbar badge) poll and refetch on focus. */
+export const useAccounts = (refresh: { refetchInterval?: number; refetchOnWindowFocus?: boolean | "always" } = {}) =>
+  useMailerQuery<AccountList>((l) => mailerKeys.accounts.list(l), "/accounts", { query: { limit: 100 }, ...refresh })
 
 export const useAccount = (id: string | undefined) =>
   useMailerQuery<{ account: MailerAccount }>((l) => mailerKeys.accounts.detail(l, id ?? ""), `/accounts/${id}`, {
