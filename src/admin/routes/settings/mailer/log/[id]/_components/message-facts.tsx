@@ -30,7 +30,8 @@ export const MessageRecipients = ({ message }: { message: MailerMessage }) => {
   const { t } = useTranslation("mailer")
   const envelope = message.envelope
   const actual = [...(envelope?.to ?? []), ...(envelope?.cc ?? []), ...(envelope?.bcc ?? [])]
-  const rerouted = Boolean(envelope?.rerouted) || (message.test_mode && actual.length > 0)
+  const rerouted = Boolean(envelope?.rerouted)
+  const intended = [...recipientList(message.to), ...(message.cc ?? []), ...(message.bcc ?? [])]
   return (
     <Container className="divide-y p-0">
       <div className="flex items-center justify-between px-6 py-4">
@@ -48,7 +49,7 @@ export const MessageRecipients = ({ message }: { message: MailerMessage }) => {
         {actual.length ? list(actual) : t("log.detail.notSentYet")}
         {rerouted && (
           <Text size="xsmall" className="text-ui-fg-muted">
-            {t("log.detail.rerouted", { to: list(actual), intended: list(recipientList(message.to)) })}
+            {t("log.detail.rerouted", { to: list(actual), intended: list(intended) })}
           </Text>
         )}
       </Row>
