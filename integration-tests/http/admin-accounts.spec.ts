@@ -158,22 +158,22 @@ medusaIntegrationTestRunner({
         ok: false,
         code: "SMTP_CONNECTION",
         message: describeError("SMTP_CONNECTION", "en").message,
-        hint: describeError("SMTP_CONNECTION", "en").hint,
+        hint: describeError("SMTP_CONNECTION", "en", {}, "verify").hint,
         account: { id: bad.id, status: "connection_failed" },
       })
       const german = await admin.post(`/admin/mailer/accounts/${bad.id}/verify`, {}, { "accept-language": "de" })
-      expect(german.data).toMatchObject({ ok: false, code: "SMTP_CONNECTION", hint: describeError("SMTP_CONNECTION", "de").hint })
+      expect(german.data).toMatchObject({ ok: false, code: "SMTP_CONNECTION", hint: describeError("SMTP_CONNECTION", "de", {}, "verify").hint })
 
       sink.behaviour.rejectAuth = true
       const denied = await admin.post(`/admin/mailer/accounts/${good.id}/verify`)
-      expect(denied.data).toMatchObject({ ok: false, code: "SMTP_AUTH", hint: describeError("SMTP_AUTH", "en").hint })
+      expect(denied.data).toMatchObject({ ok: false, code: "SMTP_AUTH", hint: describeError("SMTP_AUTH", "en", {}, "verify").hint })
     })
 
     it("test and save: a rejected login stores nothing; a working mailbox is stored and gets a test mail", async () => {
       sink.behaviour.rejectAuth = true
       const rejected = await admin.post("/admin/mailer/accounts", body({ verify: true }))
       expect(rejected.status).toBe(400)
-      expect(rejected.data).toMatchObject({ type: "invalid_data", code: "SMTP_AUTH", message: describeError("SMTP_AUTH", "en").message, hint: describeError("SMTP_AUTH", "en").hint })
+      expect(rejected.data).toMatchObject({ type: "invalid_data", code: "SMTP_AUTH", message: describeError("SMTP_AUTH", "en").message, hint: describeError("SMTP_AUTH", "en", {}, "test").hint })
       expect((await admin.get("/admin/mailer/accounts")).data.count).toBe(0)
       expect(sink.mails).toHaveLength(0)
 
@@ -192,7 +192,7 @@ medusaIntegrationTestRunner({
       const id = saved.data.account.id
       const failedUpdate = await admin.post(`/admin/mailer/accounts/${id}`, { name: "Neu", password: NEW_PASSWORD, verify: true }, { "accept-language": "de" })
       expect(failedUpdate.status).toBe(400)
-      expect(failedUpdate.data).toMatchObject({ code: "SMTP_AUTH", hint: describeError("SMTP_AUTH", "de").hint })
+      expect(failedUpdate.data).toMatchObject({ code: "SMTP_AUTH", hint: describeError("SMTP_AUTH", "de", {}, "test").hint })
       const after = (await admin.get(`/admin/mailer/accounts/${id}`)).data.account
       expect(after).toMatchObject({ name: "Shop-Postfach", status: "ok" })
       sink.behaviour.rejectAuth = false
@@ -217,7 +217,7 @@ medusaIntegrationTestRunner({
         resource_type: "account",
         resource_id: account.id,
         account_id: account.id,
-        to: "kontrolle@muster-shop.test",
+        to: ["kontrolle@muster-shop.test"],
         triggered_by: adminId,
         error: null,
       })
@@ -229,7 +229,7 @@ medusaIntegrationTestRunner({
       await admin.post(`/admin/mailer/accounts/${account.id}`, { test_mode: true, test_recipient: "test@muster-shop.test" })
       sink.reset()
       const routed = await admin.post(`/admin/mailer/accounts/${account.id}/test-email`, { to: "kunde@example.com" })
-      expect(routed.data.message).toMatchObject({ status: "sent", test_mode: true, to: "kunde@example.com" })
+      expect(routed.data.message).toMatchObject({ status: "sent", test_mode: true, to: ["kunde@example.com"] })
       expect(sink.mails.map((m) => m.envelope.to)).toEqual([["test@muster-shop.test"]])
 
       // Without `to` it goes to the sender address; a refused login shows the hint.
@@ -239,7 +239,7 @@ medusaIntegrationTestRunner({
       sink.behaviour.rejectAuth = true
       const failed = await admin.post(`/admin/mailer/accounts/${account.id}/test-email`, {}, { "accept-language": "de" })
       expect(failed.status).toBe(200)
-      expect(failed.data.message).toMatchObject({ to: "shop@muster-shop.test", error_code: "SMTP_AUTH" })
+      expect(failed.data.message).toMatchObject({ to: ["shop@muster-shop.test"], error_code: "SMTP_AUTH" })
       expect(failed.data.message.status).not.toBe("sent")
       expect(failed.data.message.error).toMatchObject({ code: "SMTP_AUTH", hint: describeError("SMTP_AUTH", "de").hint })
     })

@@ -34,8 +34,11 @@ export interface DeliveryDeps {
 /**
  * Delivers one outbox row: claim, insert a one-time link, apply the test-mode
  * routing recorded on the row, send through the account's pooled transport,
- * record the outcome. The only code path that talks SMTP, so test mode cannot
- * be bypassed. Recipients were checked when the row was written; build-mail
+ * record the outcome. The only code path that sends mail of the shop, so test
+ * mode cannot be bypassed; the one deliberate exception is "test and save"
+ * (sendDirect in verify.ts), whose test mail goes to the address the admin
+ * names in that action. SMTP errors arrive with the account's secrets
+ * redacted (createTransport in transport-cache.ts). Recipients were checked when the row was written; build-mail
  * checks them once more, so no stored list or header text reaches RCPT TO.
  */
 export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<DeliveryResult> {
