@@ -20,7 +20,7 @@ const MailerLogPage = () => {
   const location = useLocation()
   const state = useLogUrlState()
   const messages = useMessages({ ...state.filters, limit: LOG_PAGE_SIZE })
-  const columns = useLogColumns()
+  const columns = useLogColumns(location.search)
   const filters = useLogFilters()
 
   const table = useDataTable({

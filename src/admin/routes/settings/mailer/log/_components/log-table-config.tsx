@@ -7,6 +7,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
 import { MessageStatusBadge } from "../../../../../components/status-badges"
 import { useAccounts } from "../../../../../lib/api/accounts"
 import { useEvents } from "../../../../../lib/api/settings"
@@ -38,7 +39,8 @@ export function useAccountNames(): (id: string | null) => string {
 
 const column = createDataTableColumnHelper<MailerMessage>()
 
-export function useLogColumns() {
+/** `logSearch`: the list's filters, handed to the detail so its back link returns to them. */
+export function useLogColumns(logSearch: string) {
   const { t } = useTranslation("mailer")
   const language = useMailerLanguage()
   const eventLabel = useEventLabels()
@@ -66,7 +68,12 @@ export function useLogColumns() {
       }),
       column.accessor("subject", {
         header: t("log.columns.subject"),
-        cell: ({ getValue }) => getValue() ?? "–",
+        // A real link as well as the clickable row, so the detail is reachable by keyboard.
+        cell: ({ row }) => (
+          <Link to={row.original.id} state={{ logSearch }} onClick={(e) => e.stopPropagation()} className="hover:underline focus-visible:underline">
+            {row.original.subject ?? "–"}
+          </Link>
+        ),
       }),
       column.accessor("account_id", {
         header: t("log.columns.account"),
@@ -77,7 +84,7 @@ export function useLogColumns() {
         cell: ({ getValue }) => formatDateTime(getValue(), language),
       }),
     ],
-    [t, language, eventLabel, accountName]
+    [t, language, eventLabel, accountName, logSearch]
   )
 }
 
