@@ -32,7 +32,8 @@ export function useLogUrlState() {
     filtering,
     setFiltering: (state: DataTableFilteringState) => update((next) => writeFiltering(next, state)),
     search: params.get("q") ?? "",
-    setSearch: (q: string) => update((next) => setOrDelete(next, "q", q.trim())),
+    // Kept as typed (the input shows the URL's value; trimming would eat the space being typed).
+    setSearch: (q: string) => update((next) => setOrDelete(next, "q", q)),
     pagination,
     setPagination: (state: DataTablePaginationState) =>
       update((next) => setOrDelete(next, "offset", state.pageIndex ? String(state.pageIndex * LOG_PAGE_SIZE) : undefined), true),
