@@ -1,0 +1,70 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import { ExclamationCircle } from "@medusajs/icons"
+import { Badge, Tooltip } from "@medusajs/ui"
+import { useTranslation } from "react-i18next"
+import { Link } from "react-router-dom"
+import { useAccounts } from "../lib/api/accounts"
+import { summarizeAccounts, testRecipientOf } from "../lib/account-summary"
+import { MAILER_PATHS } from "../lib/paths"
+
+/**
+ * In the top bar of every page: "Test mode" while a sending account is in test mode (its mail
+ * goes to the shop's own address only), a red warning when no account can send. Rechecks
+ * every 30 s and when the window regains focus; a change made in the admin shows at once
+ * (the account mutations invalidate this query).
+ */
+const MailerTestModeBadge = () => {
+  const { t } = useTranslation("mailer")
+  const accounts = useAccounts({ refetchInterval: 30_000, refetchOnWindowFocus: "always" })
+  // No data (loading, no permission, API down) says nothing: the badge must never be noise.
+  if (!accounts.data) return null
+  const summary = summarizeAccounts(accounts.data.accounts)
+
+  if (summary.none || summary.noneCanSend) {
+    const label = summary.none ? t("overview.badge.notSetUp") : t("overview.badge.noneCanSend")
+    return (
+      <TopbarBadge to={summary.none ? MAILER_PATHS.setup : MAILER_PATHS.overview} tooltip={label} color="red" testId="mailer-topbar-no-sender">
+        <ExclamationCircle />
+        {label}
+      </TopbarBadge>
+    )
+  }
+  if (summary.inTestMode.length === 0) return null
+  const recipients = [...new Set(summary.inTestMode.map(testRecipientOf))]
+  const tooltip = t("overview.badge.testModeTooltip", { address: recipients.join(", ") })
+  return (
+    <TopbarBadge to={MAILER_PATHS.overview} tooltip={tooltip} color="orange" testId="mailer-topbar-test-mode">
+      {t("overview.badge.testMode", { address: recipients[0] })}
+      {recipients.length > 1 && ` +${recipients.length - 1}`}
+    </TopbarBadge>
+  )
+}
+
+const TopbarBadge = ({
+  to,
+  tooltip,
+  color,
+  testId,
+  children,
+}: {
+  to: string
+  tooltip: string
+  color: "orange" | "red"
+  testId: string
+  children: React.ReactNode
+}) => (
+  <Tooltip content={tooltip}>
+    <Link to={to} aria-label={tooltip} data-testid={testId} className="rounded-md outline-none focus-visible:shadow-borders-focus">
+      <Badge size="2xsmall" color={color} className="max-w-[320px] cursor-pointer gap-x-1 truncate">
+        {children}
+      </Badge>
+    </Link>
+  </Tooltip>
+)
+
+export const config = defineWidgetConfig({
+  zone: "topbar",
+  id: "mailer-test-mode-badge",
+})
+
+export default MailerTestModeBadge
