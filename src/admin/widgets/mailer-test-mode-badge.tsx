@@ -24,8 +24,8 @@ const MailerTestModeBadge = () => {
     const label = summary.none ? t("overview.badge.notSetUp") : t("overview.badge.noneCanSend")
     return (
       <TopbarBadge to={summary.none ? MAILER_PATHS.setup : MAILER_PATHS.overview} tooltip={label} color="red" testId="mailer-topbar-no-sender">
-        <ExclamationCircle />
-        {label}
+        <ExclamationCircle className="shrink-0" />
+        <span className="min-w-0 truncate">{label}</span>
       </TopbarBadge>
     )
   }
@@ -34,8 +34,10 @@ const MailerTestModeBadge = () => {
   const tooltip = t("overview.badge.testModeTooltip", { address: recipients.join(", ") })
   return (
     <TopbarBadge to={MAILER_PATHS.overview} tooltip={tooltip} color="orange" testId="mailer-topbar-test-mode">
-      {t("overview.badge.testMode", { address: recipients[0] })}
-      {recipients.length > 1 && ` +${recipients.length - 1}`}
+      <span className="min-w-0 truncate">
+        {t("overview.badge.testMode", { address: recipients[0] })}
+        {recipients.length > 1 && ` +${recipients.length - 1}`}
+      </span>
     </TopbarBadge>
   )
 }
@@ -54,8 +56,8 @@ const TopbarBadge = ({
   children: React.ReactNode
 }) => (
   <Tooltip content={tooltip}>
-    <Link to={to} aria-label={tooltip} data-testid={testId} className="rounded-md outline-none focus-visible:shadow-borders-focus">
-      <Badge size="2xsmall" color={color} className="max-w-[320px] cursor-pointer gap-x-1 truncate">
+    <Link to={to} data-testid={testId} className="rounded-md outline-none focus-visible:shadow-borders-focus">
+      <Badge size="2xsmall" color={color} className="flex max-w-[360px] cursor-pointer items-center gap-x-1">
         {children}
       </Badge>
     </Link>

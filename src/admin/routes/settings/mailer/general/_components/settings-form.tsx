@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Button, Container, Heading, Input, Select, Text, toast } from "@medusajs/ui"
-import { Controller, useForm } from "react-hook-form"
+import { Controller, useForm, type UseFormReturn } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
 import { ApiErrorAlert } from "../../../../../components/api-error-alert"
@@ -44,11 +44,6 @@ const GeneralSection = ({ settings }: { settings: MailerSettings }) => {
       admin_url: settings.admin_url ?? "",
     },
   })
-  const error = (name: keyof GeneralValues) => {
-    const message = form.formState.errors[name]?.message
-    return message ? t(`settings.errors.${message}`, { defaultValue: message }) : undefined
-  }
-
   const onSubmit = form.handleSubmit(async (values) => {
     const body: SettingsInput = { ...values, storefront_url: values.storefront_url || null, admin_url: values.admin_url || null }
     try {
@@ -77,22 +72,7 @@ const GeneralSection = ({ settings }: { settings: MailerSettings }) => {
           </Text>
         </div>
         <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-          <FormField htmlFor="mailer-settings-default_locale" label={t("settings.fields.default_locale")} hint={t("settings.hints.default_locale")} error={error("default_locale")}>
-            <Controller
-              control={form.control}
-              name="default_locale"
-              render={({ field }) => <LocaleSelect value={field.value} onChange={field.onChange} />}
-            />
-          </FormField>
-          <FormField htmlFor="mailer-settings-log_retention_days" label={t("settings.fields.log_retention_days")} hint={t("settings.hints.log_retention_days")} error={error("log_retention_days")}>
-            <Input id="mailer-settings-log_retention_days" type="number" min={1} max={3650} {...form.register("log_retention_days", { valueAsNumber: true })} />
-          </FormField>
-          <FormField htmlFor="mailer-settings-storefront_url" label={t("settings.fields.storefront_url")} hint={t("settings.hints.storefront_url")} error={error("storefront_url")}>
-            <Input id="mailer-settings-storefront_url" type="url" placeholder="https://shop.example.com" {...form.register("storefront_url")} />
-          </FormField>
-          <FormField htmlFor="mailer-settings-admin_url" label={t("settings.fields.admin_url")} hint={t("settings.hints.admin_url")} error={error("admin_url")}>
-            <Input id="mailer-settings-admin_url" type="url" placeholder="https://admin.example.com/app" {...form.register("admin_url")} />
-          </FormField>
+          <GeneralFields form={form} />
           {update.error && <ApiErrorAlert error={update.error} className="md:col-span-2" />}
         </div>
         <div className="flex justify-end border-t px-6 py-4">
@@ -102,6 +82,35 @@ const GeneralSection = ({ settings }: { settings: MailerSettings }) => {
         </div>
       </form>
     </Container>
+  )
+}
+
+/** Language, retention and the two links; errors are translation keys or server sentences. */
+const GeneralFields = ({ form }: { form: UseFormReturn<GeneralValues> }) => {
+  const { t } = useTranslation("mailer")
+  const error = (name: keyof GeneralValues) => {
+    const message = form.formState.errors[name]?.message
+    return message ? t(`settings.errors.${message}`, { defaultValue: message }) : undefined
+  }
+  return (
+    <>
+      <FormField htmlFor="mailer-settings-default_locale" label={t("settings.fields.default_locale")} hint={t("settings.hints.default_locale")} error={error("default_locale")}>
+        <Controller
+          control={form.control}
+          name="default_locale"
+          render={({ field }) => <LocaleSelect value={field.value} onChange={field.onChange} />}
+        />
+      </FormField>
+      <FormField htmlFor="mailer-settings-log_retention_days" label={t("settings.fields.log_retention_days")} hint={t("settings.hints.log_retention_days")} error={error("log_retention_days")}>
+        <Input id="mailer-settings-log_retention_days" type="number" min={1} max={3650} {...form.register("log_retention_days", { valueAsNumber: true })} />
+      </FormField>
+      <FormField htmlFor="mailer-settings-storefront_url" label={t("settings.fields.storefront_url")} hint={t("settings.hints.storefront_url")} error={error("storefront_url")}>
+        <Input id="mailer-settings-storefront_url" type="url" placeholder="https://shop.example.com" {...form.register("storefront_url")} />
+      </FormField>
+      <FormField htmlFor="mailer-settings-admin_url" label={t("settings.fields.admin_url")} hint={t("settings.hints.admin_url")} error={error("admin_url")}>
+        <Input id="mailer-settings-admin_url" type="url" placeholder="https://admin.example.com/app" {...form.register("admin_url")} />
+      </FormField>
+    </>
   )
 }
 
