@@ -25,7 +25,7 @@ export const FormField = ({
   <div className={clx("flex flex-col gap-y-2", className)}>
     <Label htmlFor={htmlFor} size="small" weight="plus">
       {label}
-      {optional && <span className="text-ui-fg-muted font-normal"> ({optional})</span>}
+      {optional && <span className="text-ui-fg-subtle font-normal"> ({optional})</span>}
     </Label>
     {children}
     {hint && (

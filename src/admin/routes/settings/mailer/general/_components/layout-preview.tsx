@@ -48,7 +48,7 @@ export const LayoutPreview = ({ draft, storedIsShipped }: { draft: string; store
           {shipped.isLoading ? t("states.loading") : t("settings.layout.previewAfterSave")}
         </Text>
       )}
-      <Text size="xsmall" className="text-ui-fg-muted">
+      <Text size="xsmall" className="text-ui-fg-subtle">
         {t("settings.layout.previewNote")}
       </Text>
     </div>

@@ -8,7 +8,6 @@ const ORDER: SetupStep[] = ["provider", "login", "done"]
 /** "1 Provider · 2 Sender and login · 3 Sample mail", the current step highlighted. */
 export const StepIndicator = ({ current }: { current: SetupStep }) => {
   const { t } = useTranslation("mailer")
-  const currentIndex = ORDER.indexOf(current)
   return (
     <ol className="flex flex-wrap items-center gap-x-4 gap-y-1" aria-label={t("overview.setup.stepsLabel")}>
       {ORDER.map((step, index) => (
@@ -16,7 +15,7 @@ export const StepIndicator = ({ current }: { current: SetupStep }) => {
           <Text
             size="small"
             weight={step === current ? "plus" : "regular"}
-            className={clx(index > currentIndex ? "text-ui-fg-muted" : step === current ? "text-ui-fg-base" : "text-ui-fg-subtle")}
+            className={clx(step === current ? "text-ui-fg-base" : "text-ui-fg-subtle")}
           >
             {index + 1}. {t(`overview.setup.steps.${step}`)}
           </Text>
