@@ -1,3 +1,5 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query"
+import { mailerFetch, useMailerLanguage } from "../client"
 import { mailerKeys } from "../query-keys"
 import type { MailerMessage, MailerTemplate, MailerWarning } from "../types"
 import type { FieldProblem } from "../client"
@@ -52,6 +54,23 @@ export const useDeleteTemplate = () =>
 /** Not a cache entry: the editor calls it debounced with the current source. */
 export const usePreviewTemplate = () =>
   useMailerMutation<PreviewInput, PreviewResult>((body) => ({ path: "/templates/preview", body }), [])
+
+/**
+ * The live preview: a query keyed by the (already debounced) input, so an answer for an
+ * older draft can never overwrite a newer one and going back to a draft is instant. The
+ * last good render stays visible while the next one loads or fails. `null` renders nothing.
+ */
+export const useTemplatePreview = (input: PreviewInput | null) => {
+  const language = useMailerLanguage()
+  return useQuery({
+    queryKey: [...mailerKeys.templates.all, "preview", language, input],
+    queryFn: () => mailerFetch<PreviewResult>("/templates/preview", { language, method: "POST", body: input }),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: 30_000,
+  })
+}
 
 export const useSendTemplateTestEmail = (id: string) =>
   useMailerMutation<{ to?: string | null; order_id?: string | null }, { message: MailerMessage }>(
