@@ -57,7 +57,7 @@ medusaIntegrationTestRunner({
       expect(ids(all)).toEqual([mails.test, mails.max, mails.erika])
       expect(all.data.messages[0]).not.toHaveProperty("html")
       expect(all.data.messages[0]).not.toHaveProperty("text")
-      expect(all.data.messages[1]).toMatchObject({ status: "sent", event_name: "order.placed", to: [MAX.email], triggered_by: "system", error: null })
+      expect(all.data.messages[1]).toMatchObject({ status: "sent", event_name: "order.placed", to: ["Max.Power@beispiel.test"], triggered_by: "system", error: null })
 
       const page = await admin.get("/admin/mailer/messages?limit=1&offset=1")
       expect(page.data).toMatchObject({ count: 3, offset: 1, limit: 1 })

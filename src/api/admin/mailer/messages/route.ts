@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { raw } from "@medusajs/framework/mikro-orm/core"
 import { languageOf, parseWith, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
 import { MESSAGE_LIST_FIELDS, presentMessage } from "../lib/present"
@@ -35,7 +36,8 @@ export function toFilters(query: ListMessagesInput): Record<string, unknown> {
   }
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-    filters.$or = [{ to: { $ilike: pattern } }, { subject: { $ilike: pattern } }]
+    // `to` is a jsonb array: searched as its text, since jsonb has no ILIKE
+    filters.$or = [{ [raw('"to"::text')]: { $ilike: pattern } }, { subject: { $ilike: pattern } }]
   }
   return filters
 }
