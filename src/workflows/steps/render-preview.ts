@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MAILER_MODULE } from "../../modules/mailer"
-import { isTemplateError, type TemplateProblem } from "../../modules/mailer/core/render"
+import { isTemplateError, type TemplateErrorCode, type TemplateProblem } from "../../modules/mailer/core/render"
 import type MailerModuleService from "../../modules/mailer/service"
 import type { LoadedEmailContext } from "../context/types"
 import { previewEmail, type TemplateOverride } from "../lib/prepare-draft"
@@ -12,7 +12,7 @@ export interface RenderPreviewInput {
 
 export type PreviewResult =
   | { ok: true; subject: string; html: string; text: string; warnings: TemplateProblem[] }
-  | { ok: false; code: "TEMPLATE_INVALID" | "TEMPLATE_RENDER"; problems: TemplateProblem[] }
+  | { ok: false; code: TemplateErrorCode; problems: TemplateProblem[] }
 
 /**
  * Renders a template for a loaded context without writing anything. A

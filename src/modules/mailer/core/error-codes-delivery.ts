@@ -208,6 +208,15 @@ export const DELIVERY_ERRORS = {
     hint_en: "Check the variables used in the template with the preview, then resend the mail.",
     hint_de: "Prüfen Sie die in der Vorlage verwendeten Variablen mit der Vorschau und senden Sie die E-Mail danach erneut.",
   },
+  TEMPLATE_TOO_COMPLEX: {
+    kind: "permanent",
+    message_en: "The template is too complex to render safely.",
+    message_de: "Die Vorlage ist zu aufwendig, um sie sicher zu erstellen.",
+    hint_en:
+      "Nest fewer blocks and loops ({{#each}} inside {{#each}}), use fewer expressions or shorten the template; the details name the limit and the line.",
+    hint_de:
+      "Verschachteln Sie weniger Blöcke und Schleifen ({{#each}} in {{#each}}), verwenden Sie weniger Ausdrücke oder kürzen Sie die Vorlage; die Details nennen die Grenze und die Zeile.",
+  },
   LINK_BASE_URL_MISSING: {
     kind: "configuration",
     message_en: "The mail needs a link into the shop or the admin, but no address for it is configured.",

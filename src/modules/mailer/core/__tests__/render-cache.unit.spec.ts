@@ -1,6 +1,6 @@
 import { BoundedCache } from "../render/bounded-cache"
 import { compileStrict, createTemplateEngine } from "../render/handlebars-env"
-import { renderEmail } from "../render"
+import { renderEmailBlocking } from "../render"
 
 describe("compiled template cache", () => {
   it("evicts the least recently used entry beyond its bound", () => {
@@ -29,7 +29,7 @@ describe("compiled template cache", () => {
   it("renders different data through the same cached template", () => {
     const template = { subject: "Bestellung {{order.id}}", body_html: "<p>{{customer_name}}</p>" }
     const render = (name: string) =>
-      renderEmail({ template, context: { order: { id: 1 }, customer_name: name }, locale: "de", staff: {}, account: {} })
+      renderEmailBlocking({ template, context: { order: { id: 1 }, customer_name: name }, locale: "de", staff: {}, account: {} })
     expect(render("Erika").html).toContain("<p>Erika</p>")
     expect(render("<i>Max</i>").html).toContain("<p>&lt;i&gt;Max&lt;/i&gt;</p>")
   })
@@ -37,7 +37,7 @@ describe("compiled template cache", () => {
   it("still rejects a bad template on every call, not only the first", () => {
     const bad = { subject: "x", body_html: "{{{raw}}}" }
     for (let i = 0; i < 2; i++) {
-      expect(() => renderEmail({ template: bad, context: {}, locale: "de", staff: {}, account: {} })).toThrow(
+      expect(() => renderEmailBlocking({ template: bad, context: {}, locale: "de", staff: {}, account: {} })).toThrow(
         expect.objectContaining({ code: "TEMPLATE_INVALID" })
       )
     }

@@ -1,4 +1,4 @@
-import { renderEmail, RenderInput, TemplateError } from "../render"
+import { renderEmailBlocking, RenderInput, TemplateError } from "../render"
 
 /** Stand-in for Medusa's BigNumber: a class whose JSON form is its number. */
 class FakeBigNumber {
@@ -36,7 +36,7 @@ const euro = (amount: number) => new Intl.NumberFormat("de", { style: "currency"
 
 function renderError(input: RenderInput): TemplateError {
   try {
-    renderEmail(input)
+    renderEmailBlocking(input)
   } catch (error) {
     if (error instanceof TemplateError) return error
     throw error
@@ -44,9 +44,9 @@ function renderError(input: RenderInput): TemplateError {
   throw new Error("expected a TemplateError")
 }
 
-describe("renderEmail", () => {
+describe("renderEmailBlocking", () => {
   it("renders subject, HTML in the default layout and a text part", () => {
-    const out = renderEmail(baseInput())
+    const out = renderEmailBlocking(baseInput())
     expect(out.subject).toBe("Bestellung 1001 für Max")
     expect(out.html).toContain('<html lang="de">')
     expect(out.html).toContain("<title>Bestellung 1001 für Max</title>")
@@ -59,21 +59,21 @@ describe("renderEmail", () => {
 
   it("escapes customer data in HTML but not in the subject", () => {
     const context = { customer: { first_name: "<img src=x onerror=alert(1)> & Co" }, order: { display_id: 1, items: [] } }
-    const out = renderEmail(baseInput({ context }))
+    const out = renderEmailBlocking(baseInput({ context }))
     expect(out.html).toContain("Hallo &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; &amp; Co,")
     expect(out.html).not.toContain("<img src=x")
     expect(out.subject).toBe("Bestellung 1 für <img src=x onerror=alert(1)> & Co")
   })
 
   it("inserts the signature as HTML with escaped staff values, and the greeting escaped with <br>", () => {
-    const out = renderEmail(baseInput({ staff: { name: "Anna <A> & B", phone: "+49 30 123" } }))
+    const out = renderEmailBlocking(baseInput({ staff: { name: "Anna <A> & B", phone: "+49 30 123" } }))
     expect(out.html).toContain("<p><b>Ihr Shop-Team</b><br>Anna &lt;A&gt; &amp; B, Tel. +49 30 123</p>")
     expect(out.html).toContain("<p>Guten Tag,<br>schön, dass Sie da sind &amp; bleiben.</p>")
     expect(out.text).toContain("Ihr Shop-Team\nAnna <A> & B, Tel. +49 30 123")
   })
 
   it("expands staff variables in subject and body, in every form, never in customer data", () => {
-    const out = renderEmail(
+    const out = renderEmailBlocking(
       baseInput({
         template: {
           subject: "Ihr Ansprechpartner: <MITARBEITER> {MITARBEITER_EMAIL}",
@@ -88,7 +88,7 @@ describe("renderEmail", () => {
   })
 
   it("renders an explicit text part unescaped and appends the signature as text", () => {
-    const out = renderEmail(
+    const out = renderEmailBlocking(
       baseInput({
         template: { subject: "Hi", body_html: "<p>x</p>", body_text: "Hallo {{customer.first_name}} & Team\r\n<MITARBEITER>" },
         context: { customer: { first_name: "Tom & Jerry" } },
@@ -98,7 +98,7 @@ describe("renderEmail", () => {
   })
 
   it("does not append the signature twice when the text part places it", () => {
-    const out = renderEmail(
+    const out = renderEmailBlocking(
       baseInput({ template: { subject: "Hi", body_html: "<p>x</p>", body_text: "Hallo\n\n{{signature}}\nPS" } })
     )
     expect(out.text).toBe("Hallo\n\nIhr Shop-Team\nAnna Admin, Tel. +49 30 123\nPS")
@@ -106,7 +106,7 @@ describe("renderEmail", () => {
 
   it("generates the text part from the body without the layout chrome", () => {
     const layout_html = "<div>HEADER {{_subject}}</div>{{{body}}}<div>FOOTER</div>"
-    const out = renderEmail(baseInput({ layout_html }))
+    const out = renderEmailBlocking(baseInput({ layout_html }))
     expect(out.html).toMatch(/^<div>HEADER Bestellung 1001 für Max<\/div>/)
     expect(out.text).not.toContain("HEADER")
     expect(out.text).not.toContain("FOOTER")
@@ -114,12 +114,12 @@ describe("renderEmail", () => {
   })
 
   it("always has a text part when there is HTML", () => {
-    const out = renderEmail(baseInput({ template: { subject: "Nur ein Bild", body_html: '<img src="x.png">' }, account: {} }))
+    const out = renderEmailBlocking(baseInput({ template: { subject: "Nur ein Bild", body_html: '<img src="x.png">' }, account: {} }))
     expect(out.text).toBe("Nur ein Bild")
   })
 
   it("returns unknown-variable warnings against the real context", () => {
-    const out = renderEmail(baseInput({ template: { subject: "Hi", body_html: "<p>{{custmer.first_name}}</p>" } }))
+    const out = renderEmailBlocking(baseInput({ template: { subject: "Hi", body_html: "<p>{{custmer.first_name}}</p>" } }))
     expect(out.warnings).toEqual([expect.objectContaining({ field: "body_html", message: "Unknown variable 'custmer'" })])
   })
 
@@ -127,7 +127,7 @@ describe("renderEmail", () => {
     const input = baseInput({ template: { subject: "{{_locale}}", body_html: "<p>{{_staff.name}}|{{_currency}}</p>" } })
     input.context._locale = "xx"
     const snapshot = JSON.stringify(input.context)
-    const out = renderEmail(input)
+    const out = renderEmailBlocking(input)
     expect(out.subject).toBe("de")
     expect(out.html).toContain("<p>Anna Admin|EUR</p>")
     expect(JSON.stringify(input.context)).toBe(snapshot)

@@ -65,10 +65,14 @@ describe("wrapInLayout", () => {
     }
   })
 
-  it("rejects a layout that shows the body zero or two times", () => {
+  it("rejects a layout that shows the body zero or two times, already when it is saved", () => {
     expect(validateLayout("{{{body}}}{{{body}}}")).toEqual([expect.objectContaining({ field: "layout_html" })])
-    const error = layoutError(() => wrapInLayout(engine, "{{#if nope}}{{{body}}}{{/if}}", "<p>x</p>", data))
-    expect(error.code).toBe("TEMPLATE_RENDER")
+    for (const layout of ["{{#if nope}}{{{body}}}{{/if}}", "{{#each list}}{{{body}}}{{/each}}", "{{!-- {{{body}}} --}}x"]) {
+      expect(validateLayout(layout)).toEqual([expect.objectContaining({ field: "layout_html" })])
+      expect(layoutError(() => wrapInLayout(engine, layout, "<p>x</p>", data)).code).toBe("TEMPLATE_INVALID")
+    }
+    // Writing the internal expression by hand does not add a second body.
+    expect(validateLayout("{{{body}}}{{@mailerBody}}")).toEqual([expect.objectContaining({ field: "layout_html" })])
   })
 
   it("validates the shipped default layout", () => {

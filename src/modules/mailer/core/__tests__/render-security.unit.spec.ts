@@ -2,7 +2,7 @@ import { compileOptions } from "../render/handlebars-env"
 import {
   compileStrict,
   createTemplateEngine,
-  renderEmail,
+  renderEmailBlocking,
   RenderInput,
   TemplateError,
   validateTemplate,
@@ -45,10 +45,10 @@ describe("template attacks", () => {
     expect(validateTemplate({ subject: "Hi", body_html: attack }).problems).not.toEqual([])
   })
 
-  it.each(ATTACKS)("renderEmail fails with TemplateError for %s", (attack) => {
-    expect(() => renderEmail(input(attack))).toThrow(TemplateError)
+  it.each(ATTACKS)("renderEmailBlocking fails with TemplateError for %s", (attack) => {
+    expect(() => renderEmailBlocking(input(attack))).toThrow(TemplateError)
     try {
-      renderEmail(input(attack))
+      renderEmailBlocking(input(attack))
     } catch (error) {
       expect((error as TemplateError).code).toBe("TEMPLATE_INVALID")
     }
@@ -89,7 +89,7 @@ describe("template attacks", () => {
 
   it("an own __proto__ key in the data is plain data, not the prototype", () => {
     const context = JSON.parse('{"__proto__": {"polluted": "yes"}}') as Record<string, unknown>
-    const out = renderEmail({ ...input("<p>{{customer.first_name}}</p>"), context })
+    const out = renderEmailBlocking({ ...input("<p>{{customer.first_name}}</p>"), context })
     expect(out.html).toContain("<p></p>")
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
@@ -127,7 +127,7 @@ describe("rejected constructs carry line numbers", () => {
 
 describe("header injection", () => {
   it("a customer name with CR/LF gives a single-line subject", () => {
-    const out = renderEmail({
+    const out = renderEmailBlocking({
       ...input("<p>x</p>"),
       template: { subject: "Bestellung für {{customer.name}}", body_html: "<p>x</p>" },
       context: { customer: { name: "Max\r\nBcc: evil@x\n\rX-Other: 1" } },

@@ -1,6 +1,6 @@
 import Handlebars from "handlebars"
 import { describeVariables, EVENT_CATALOG, findEvent } from "../events/catalog"
-import { renderEmail, validateTemplate } from "../render"
+import { renderEmailBlocking, validateTemplate } from "../render"
 import { SHIPPED_TEMPLATES, shippedTemplate } from "../templates/shipped"
 
 /**
@@ -19,7 +19,7 @@ const ACCOUNT = {
 function render(eventName: string, lang: "de" | "en", context?: Record<string, unknown>) {
   const event = findEvent(eventName)!
   const template = SHIPPED_TEMPLATES[eventName][lang]
-  return renderEmail({
+  return renderEmailBlocking({
     template,
     context: context ?? event.sample_context,
     locale: lang,

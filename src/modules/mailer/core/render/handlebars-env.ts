@@ -1,12 +1,10 @@
 import Handlebars from "handlebars"
 import { MAILER_HELPER_NAMES, mailerHelpers, PLAIN_TEXT_DATA_KEY } from "./helpers"
-import {
-  findForbiddenConstructs,
-  parseTemplate,
-  problemFromException,
-} from "./template-ast"
-import { TemplateError, TemplateField } from "./template-error"
+import { problemFromException } from "./template-ast"
+import { rejectedTemplate, TemplateError, TemplateField } from "./template-error"
 import { BoundedCache } from "./bounded-cache"
+import { isBudgetError, RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
+import { checkSource } from "./check-source"
 
 /**
  * The Handlebars environment for merchant-edited templates. Templates edited
@@ -43,7 +41,35 @@ export function createTemplateEngine(): typeof Handlebars {
   // `inline` is the only built-in decorator; without it {{#* inline}} cannot define partials.
   engine.unregisterDecorator("inline")
   for (const [name, helper] of mailerHelpers()) engine.registerHelper(name, helper)
+  engine.registerHelper("each", meteredEach(engine.helpers.each!))
   return engine
+}
+
+/** Runtime data key of the mail's RenderMeter. */
+const METER_DATA_KEY = "mailerMeter"
+
+/**
+ * Handlebars' own `each`, reporting every iteration to the mail's meter.
+ * Sections over a list ({{#items}}) go through blockHelperMissing, which
+ * calls this same `each` of the engine.
+ */
+function meteredEach(builtIn: Handlebars.HelperDelegate): Handlebars.HelperDelegate {
+  const each = builtIn as (this: unknown, ...args: unknown[]) => unknown
+  return function (this: unknown, ...args: unknown[]): unknown {
+    const options = args[args.length - 1] as Handlebars.HelperOptions | undefined
+    const meter = (options?.data as Record<string, unknown> | undefined)?.[METER_DATA_KEY]
+    if (args.length !== 2 || !options || !(meter instanceof RenderMeter)) return each.apply(this, args)
+    const fn = options.fn
+    const counted = {
+      ...options,
+      fn: (context: unknown, frame?: Handlebars.RuntimeOptions) => {
+        const output = fn(context, frame)
+        meter.countIteration(output.length)
+        return output
+      },
+    }
+    return each.call(this, args[0], counted)
+  }
 }
 
 /**
@@ -79,12 +105,22 @@ const RUNTIME_PROTO_OPTIONS = {
   allowProtoMethodsByDefault: false,
 } as const
 
-export type CompiledTemplate = (data: object) => string
+/** What one render call passes besides the data. */
+export interface RenderRuntime {
+  /** The mail's meter; a fresh one with the default limits when omitted. */
+  meter?: RenderMeter
+  /** Extra @-data (the layout's @mailerBody). */
+  data?: Record<string, unknown>
+}
+
+export type CompiledTemplate = (data: object, runtime?: RenderRuntime) => string
 
 export interface CompileStrictOptions {
   escape: boolean
   /** Which field problems are reported on; default "body_html". */
   field?: TemplateField
+  /** Static limits; default RENDER_LIMITS. */
+  limits?: Readonly<RenderLimits>
 }
 
 /**
@@ -106,7 +142,8 @@ export function compileStrict(
     cache = new BoundedCache<CompiledTemplate>()
     compiledByEngine.set(engine, cache)
   }
-  const key = `${options.escape ? 1 : 0}|${options.field ?? "body_html"}|${source}`
+  const limits = options.limits && options.limits !== RENDER_LIMITS ? JSON.stringify(options.limits) : ""
+  const key = `${options.escape ? 1 : 0}|${options.field ?? "body_html"}|${limits}|${source}`
   return cache.get(key) ?? cache.set(key, compileUncached(engine, source, options))
 }
 
@@ -116,11 +153,9 @@ function compileUncached(
   options: CompileStrictOptions
 ): CompiledTemplate {
   const field = options.field ?? "body_html"
-  const parsed = parseTemplate(source, field)
-  const problems = parsed.program
-    ? findForbiddenConstructs(parsed.program, field, KNOWN_HELPER_SET)
-    : parsed.problems
-  if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
+  const limits = options.limits ?? RENDER_LIMITS
+  const checked = checkSource(field, source, limits, KNOWN_HELPER_SET)
+  if (checked.problems.length > 0) throw rejectedTemplate(checked.problems)
   const compileOpts = compileOptions(options.escape)
   try {
     // precompile only generates source text (nothing runs); it surfaces compile errors now.
@@ -129,12 +164,25 @@ function compileUncached(
     throw new TemplateError("TEMPLATE_INVALID", [problemFromException(error, field)])
   }
   const template = engine.compile(source, compileOpts)
-  const runtimeData = { [PLAIN_TEXT_DATA_KEY]: !options.escape }
-  return (data: object): string => {
+  return (data: object, runtime: RenderRuntime = {}): string => {
+    const runtimeData = {
+      ...runtime.data,
+      [PLAIN_TEXT_DATA_KEY]: !options.escape,
+      [METER_DATA_KEY]: runtime.meter ?? new RenderMeter(limits),
+    }
     try {
       return template(data, { ...RUNTIME_PROTO_OPTIONS, data: runtimeData })
     } catch (error) {
-      throw new TemplateError("TEMPLATE_RENDER", [problemFromException(error, field)])
+      throw renderFailure(error, field)
     }
   }
+}
+
+function renderFailure(error: unknown, field: TemplateField): TemplateError {
+  if (error instanceof TemplateError) return error
+  if (isBudgetError(error)) {
+    const message = error instanceof Error ? error.message : String(error)
+    return new TemplateError("TEMPLATE_TOO_COMPLEX", [{ field, message, code: "TEMPLATE_TOO_COMPLEX" }])
+  }
+  return new TemplateError("TEMPLATE_RENDER", [problemFromException(error, field)])
 }

@@ -1,19 +1,26 @@
-import { randomUUID } from "node:crypto"
-import type Handlebars from "handlebars"
-import { compileStrict, KNOWN_HELPER_SET } from "./handlebars-env"
+import Handlebars from "handlebars"
+import { BoundedCache } from "./bounded-cache"
+import { RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
+import { checkSource } from "./check-source"
+import { compileOptions, compileStrict, createTemplateEngine, KNOWN_HELPER_SET } from "./handlebars-env"
 import { toStaffExpressions } from "./staff-variables"
-import { findForbiddenConstructs, parseTemplate } from "./template-ast"
-import { TemplateError, TemplateProblem } from "./template-error"
+import { problemFromException } from "./template-ast"
+import { rejectedTemplate, TemplateProblem } from "./template-error"
 
 /**
  * The wrapper every HTML mail is rendered into. `{{{body}}}` marks where the
  * rendered template goes; it is the only unescaped output a layout may have,
- * and it is placed by the plugin, not by data: we swap it for a random token
- * before compiling, compile the rest WITH escaping, and put the body in
- * afterwards. A layout cannot smuggle other raw output through `body`.
+ * and it is placed by the plugin, not by data: it is rewritten to the fixed
+ * expression `{{@mailerBody}}`, the rest is compiled WITH escaping, and the
+ * body is passed as runtime @-data (already-rendered HTML, a SafeString).
+ * Data cannot reach @-data, so neither the layout author nor a customer can
+ * inject or move the body; and the compiled layout is the same for every
+ * mail, so it is compiled once (a random token per mail defeated the cache).
  */
 
 const BODY_PLACEHOLDER = /\{\{\{\s*body\s*\}\}\}/g
+const BODY_DATA_KEY = "mailerBody"
+const BODY_EXPRESSION = `{{@${BODY_DATA_KEY}}}`
 
 export const DEFAULT_LAYOUT_HTML = `<!DOCTYPE html>
 <html lang="{{_locale}}">
@@ -41,8 +48,21 @@ export const DEFAULT_LAYOUT_HTML = `<!DOCTYPE html>
 </html>
 `
 
-/** Problems with a layout as it would be saved in the settings. */
-export function validateLayout(layoutHtml: string): TemplateProblem[] {
+/**
+ * Problems with a layout as it would be saved in the settings: the same
+ * checks and budget as a template (on the source as it is compiled), and
+ * `{{{body}}}` exactly once, at the top level (inside a block or a comment
+ * it would vanish or repeat in every mail).
+ */
+export function validateLayout(layoutHtml: string, limits: Readonly<RenderLimits> = RENDER_LIMITS): TemplateProblem[] {
+  // Checked for every mail: remembered, since a shop has one layout.
+  const key = `${limits === RENDER_LIMITS ? "" : JSON.stringify(limits)}|${layoutHtml}`
+  return layoutProblems.get(key) ?? layoutProblems.set(key, checkLayout(layoutHtml, limits))
+}
+
+const layoutProblems = new BoundedCache<TemplateProblem[]>(16)
+
+function checkLayout(layoutHtml: string, limits: Readonly<RenderLimits>): TemplateProblem[] {
   const count = layoutHtml.match(BODY_PLACEHOLDER)?.length ?? 0
   if (count !== 1) {
     return [
@@ -55,9 +75,47 @@ export function validateLayout(layoutHtml: string): TemplateProblem[] {
       },
     ]
   }
-  const parsed = parseTemplate(layoutHtml.replace(BODY_PLACEHOLDER, ""), "layout_html")
-  if (!parsed.program) return parsed.problems
-  return findForbiddenConstructs(parsed.program, "layout_html", KNOWN_HELPER_SET)
+  const source = layoutSource(layoutHtml)
+  const checked = checkSource("layout_html", source, limits, KNOWN_HELPER_SET)
+  if (!checked.program) return checked.problems
+  if (bodyExpressionsAtTopLevel(checked.program) !== 1 || countBodyReferences(source) !== 1) {
+    return [
+      {
+        field: "layout_html",
+        message: "{{{body}}} must stand outside every block ({{#if}}, {{#each}} …) and comment",
+      },
+    ]
+  }
+  return compileProblems(source)
+}
+
+/** The layout as it is compiled: body placeholder and staff variables rewritten. */
+function layoutSource(layoutHtml: string): string {
+  return toStaffExpressions(layoutHtml.replace(BODY_PLACEHOLDER, BODY_EXPRESSION), { html: true })
+}
+
+function bodyExpressionsAtTopLevel(program: hbs.AST.Program): number {
+  return program.body.filter((node) => {
+    if (node.type !== "MustacheStatement") return false
+    const path = (node as hbs.AST.MustacheStatement).path as hbs.AST.PathExpression
+    return path.type === "PathExpression" && path.data && path.original === `@${BODY_DATA_KEY}`
+  }).length
+}
+
+/** A hand-written second {{@mailerBody}} (anywhere) would output the body twice. */
+function countBodyReferences(source: string): number {
+  return source.split(`@${BODY_DATA_KEY}`).length - 1
+}
+
+const checkingEngine = createTemplateEngine()
+
+function compileProblems(source: string): TemplateProblem[] {
+  try {
+    checkingEngine.precompile(source, compileOptions(true))
+    return []
+  } catch (error) {
+    return [problemFromException(error, "layout_html")]
+  }
 }
 
 /**
@@ -69,24 +127,16 @@ export function wrapInLayout(
   engine: typeof Handlebars,
   layoutHtml: string | null | undefined,
   bodyHtml: string,
-  data: object
+  data: object,
+  meter: RenderMeter = new RenderMeter()
 ): string {
   const layout = layoutHtml && layoutHtml.trim() !== "" ? layoutHtml : DEFAULT_LAYOUT_HTML
-  const problems = validateLayout(layout)
-  if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
-  // Random per call: neither the layout author nor customer data can predict it.
-  const token = `mailer-body-${randomUUID()}`
-  const source = toStaffExpressions(layout.replace(BODY_PLACEHOLDER, token), { html: true })
-  const template = compileStrict(engine, source, {
+  const problems = validateLayout(layout, meter.limits)
+  if (problems.length > 0) throw rejectedTemplate(problems)
+  const template = compileStrict(engine, layoutSource(layout), {
     escape: true,
     field: "layout_html",
+    limits: meter.limits,
   })
-  const parts = template(data).split(token)
-  if (parts.length !== 2) {
-    // e.g. {{{body}}} inside {{#if}} or {{#each}}: the body would vanish or repeat.
-    throw new TemplateError("TEMPLATE_RENDER", [
-      { field: "layout_html", message: "The layout must output {{{body}}} exactly once" },
-    ])
-  }
-  return parts[0] + bodyHtml + parts[1]
+  return template(data, { meter, data: { [BODY_DATA_KEY]: new Handlebars.SafeString(bodyHtml) } })
 }

@@ -1,5 +1,6 @@
 import Handlebars from "handlebars"
 import { normaliseCurrency, normaliseLocale, normaliseTimeZone } from "./format-helpers"
+import { formatBytes, isBudgetError, RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
 import { compileStrict, createTemplateEngine } from "./handlebars-env"
 import { wrapInLayout } from "./layout"
 import {
@@ -10,14 +11,16 @@ import {
   toStaffExpressions,
 } from "./staff-variables"
 import { forEachNode, parseTemplate } from "./template-ast"
-import { TemplateError, TemplateProblem } from "./template-error"
+import { rejectedTemplate, TemplateError, TemplateProblem } from "./template-error"
 import { htmlToTextPart } from "./text-part"
 import { TemplateInput, validateTemplate } from "./validate-template"
 
 /**
  * Renders one mail: subject, HTML (in the layout) and text part. Pure: no I/O,
  * no clock except what the data carries. Every template failure is a
- * TemplateError, never another exception.
+ * TemplateError, never another exception. This runs on the calling thread and
+ * has no wall-time limit: callers on the server use renderEmail
+ * (render-pool.ts), which runs it in a worker thread with a timeout.
  */
 
 export interface RenderInput {
@@ -43,25 +46,42 @@ export interface RenderedEmail {
 
 type TemplateData = Record<string, unknown>
 
-export function renderEmail(input: RenderInput): RenderedEmail {
-  const context = cloneContext(input.context)
-  const { problems, warnings } = validateTemplate(input.template, context)
-  if (problems.length > 0) throw new TemplateError("TEMPLATE_INVALID", problems)
+export function renderEmailBlocking(input: RenderInput, limits: Readonly<RenderLimits> = RENDER_LIMITS): RenderedEmail {
   try {
-    return { ...renderValidated(input, context), warnings }
+    const context = cloneContext(input.context)
+    // Inside the try: no template may turn validation into anything but a TemplateError.
+    const { problems, warnings } = validateTemplate(input.template, context, limits)
+    if (problems.length > 0) throw rejectedTemplate(problems)
+    const rendered = renderValidated(input, context, new RenderMeter(limits))
+    assertOutputSize(rendered, limits)
+    return { ...rendered, warnings }
   } catch (error) {
     if (error instanceof TemplateError) throw error
     // Whatever else a template or its data trips over is still a render failure
     // the caller logs and shows, not a crash of the worker.
     const message = error instanceof Error ? error.message : String(error)
-    throw new TemplateError("TEMPLATE_RENDER", [{ field: "body_html", message }])
+    const code = isBudgetError(error) ? "TEMPLATE_TOO_COMPLEX" : "TEMPLATE_RENDER"
+    throw new TemplateError(code, [{ field: "body_html", message, ...(code === "TEMPLATE_TOO_COMPLEX" ? { code } : {}) }])
+  }
+}
+
+function assertOutputSize(rendered: Omit<RenderedEmail, "warnings">, limits: Readonly<RenderLimits>): void {
+  const bytes = Buffer.byteLength(rendered.subject) + Buffer.byteLength(rendered.html) + Buffer.byteLength(rendered.text)
+  if (bytes > limits.maxOutputBytes) {
+    throw new TemplateError("TEMPLATE_TOO_COMPLEX", [
+      {
+        field: "body_html",
+        message: `The rendered mail is larger than ${formatBytes(limits.maxOutputBytes)}`,
+        code: "TEMPLATE_TOO_COMPLEX",
+      },
+    ])
   }
 }
 
 // One isolated engine for all mails, so compiled templates are reused (see compileStrict).
 const ENGINE = createTemplateEngine()
 
-function renderValidated(input: RenderInput, context: TemplateData): Omit<RenderedEmail, "warnings"> {
+function renderValidated(input: RenderInput, context: TemplateData, meter: RenderMeter): Omit<RenderedEmail, "warnings"> {
   const engine = ENGINE
   const blocks = accountBlocks(input)
   const base: TemplateData = {
@@ -74,7 +94,7 @@ function renderValidated(input: RenderInput, context: TemplateData): Omit<Render
     _subject: "",
   }
   const textData = { ...base, signature: blocks.signatureText, greeting: blocks.greetingText }
-  const subject = renderSubject(engine, input.template.subject, textData)
+  const subject = renderSubject(engine, input.template.subject, textData, meter)
   const htmlData = {
     ...base,
     _subject: subject,
@@ -82,11 +102,12 @@ function renderValidated(input: RenderInput, context: TemplateData): Omit<Render
     greeting: new Handlebars.SafeString(blocks.greetingHtml),
   }
   const bodySource = toStaffExpressions(input.template.body_html, { html: true })
-  const bodyHtml = compileStrict(engine, bodySource, { escape: true, field: "body_html" })(htmlData)
-  const html = wrapInLayout(engine, input.layout_html, bodyHtml, htmlData)
+  const body = compileStrict(engine, bodySource, { escape: true, field: "body_html", limits: meter.limits })
+  const bodyHtml = body(htmlData, { meter })
+  const html = wrapInLayout(engine, input.layout_html, bodyHtml, htmlData, meter)
   const textPartData = { ...textData, _subject: subject }
   const text =
-    renderTextPart(engine, input.template.body_text, textPartData, blocks.signatureText) ||
+    renderTextPart(engine, input.template.body_text, textPartData, blocks.signatureText, meter) ||
     htmlToTextPart(bodyHtml) ||
     subject
   return { subject, html, text }
@@ -100,9 +121,7 @@ function renderValidated(input: RenderInput, context: TemplateData): Omit<Render
 function cloneContext(context: unknown): TemplateData {
   let json: string | undefined
   try {
-    json = JSON.stringify(context ?? {}, (_key, value: unknown) =>
-      typeof value === "bigint" ? value.toString() : value
-    )
+    json = toJson(context ?? {})
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new TemplateError("TEMPLATE_RENDER", [
@@ -113,6 +132,22 @@ function cloneContext(context: unknown): TemplateData {
   return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
     ? (parsed as TemplateData)
     : {}
+}
+
+/** JSON with bigints as strings; throws on cycles. */
+function toJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item))
+}
+
+/**
+ * The input as JSON, for the render worker: what the worker sees is exactly
+ * what renderEmailBlocking would see after its own clone (toJSON applied,
+ * functions and class prototypes gone), and posting a string never throws a
+ * DataCloneError. A context that is not JSON is TEMPLATE_RENDER, as here.
+ */
+export function serialiseRenderInput(input: RenderInput): string {
+  const context = cloneContext(input.context)
+  return toJson({ ...input, context }) ?? "{}"
 }
 
 interface AccountBlocks {
@@ -141,12 +176,13 @@ function accountBlocks(input: RenderInput): AccountBlocks {
   }
 }
 
-function renderSubject(engine: typeof Handlebars, source: string, data: TemplateData): string {
+function renderSubject(engine: typeof Handlebars, source: string, data: TemplateData, meter: RenderMeter): string {
   const template = compileStrict(engine, toStaffExpressions(source, { html: false }), {
     escape: false,
     field: "subject",
+    limits: meter.limits,
   })
-  return toSingleLine(template(data))
+  return toSingleLine(template(data, { meter }))
 }
 
 /** Header injection guard: line breaks become one space, other control characters go. */
@@ -162,14 +198,16 @@ function renderTextPart(
   engine: typeof Handlebars,
   source: string | null | undefined,
   data: TemplateData,
-  signatureText: string
+  signatureText: string,
+  meter: RenderMeter
 ): string {
   if (typeof source !== "string" || source.trim() === "") return ""
   const template = compileStrict(engine, toStaffExpressions(source, { html: false }), {
     escape: false,
     field: "body_text",
+    limits: meter.limits,
   })
-  const text = template(data).replace(/\r\n?/g, "\n").trim()
+  const text = template(data, { meter }).replace(/\r\n?/g, "\n").trim()
   if (!text || !signatureText || referencesSignature(source)) return text
   return `${text}\n\n${signatureText}`
 }

@@ -28,11 +28,16 @@ const VARIABLE_TO_KEY = new Map<string, StaffKey>([
 ])
 
 const NAME = "(MITARBEITER(?:_(?:TELEFON|MOBIL|EMAIL|TELEFAX))?)"
-/** `<NAME>` or `{NAME}`, not `{{NAME}}` (lookarounds keep mustaches intact). */
-const PLAIN_PATTERN = new RegExp(`<${NAME}>|(?<!\\{)\\{${NAME}\\}(?!\\})`, "g")
+/**
+ * `<NAME>` or `{NAME}`, not `{{NAME}}` (lookarounds keep mustaches intact).
+ * Braces right around the angled form (`{<NAME>}`, both notations at once)
+ * belong to the variable: left in place they would touch the generated
+ * `{{…}}` and turn it into `{{{…}}}`, unescaped output that breaks every mail.
+ */
+const PLAIN_PATTERN = new RegExp(`\\{?<${NAME}>\\}?|(?<!\\{)\\{${NAME}\\}(?!\\})`, "g")
 /** As above plus the entity-escaped `&lt;NAME&gt;` an HTML editor produces. */
 const HTML_PATTERN = new RegExp(
-  `(?:<|&lt;)${NAME}(?:>|&gt;)|(?<!\\{)\\{${NAME}\\}(?!\\})`,
+  `\\{?(?:<|&lt;)${NAME}(?:>|&gt;)\\}?|(?<!\\{)\\{${NAME}\\}(?!\\})`,
   "g"
 )
 

@@ -96,9 +96,15 @@ export function childrenOf(node: hbs.AST.Node): hbs.AST.Node[] {
   }
 }
 
+/** Pre-order, source order; an explicit stack, so no template depth can overflow the call stack. */
 export function forEachNode(root: hbs.AST.Node, visit: (node: hbs.AST.Node) => void): void {
-  visit(root)
-  for (const child of childrenOf(root)) forEachNode(child, visit)
+  const pending: hbs.AST.Node[] = [root]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    visit(node)
+    const children = childrenOf(node)
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]!)
+  }
 }
 
 /** The helper a call node names, or undefined when the node is a plain variable. */
@@ -152,10 +158,10 @@ function forbiddenMessage(node: hbs.AST.Node, knownHelpers: ReadonlySet<string>)
       if (!(node as hbs.AST.MustacheStatement).escaped) {
         return "Unescaped output ({{{…}}} or {{& …}}) is not allowed; use {{…}}"
       }
-      return callMessage(node as CallNode, knownHelpers)
+      return literalPathMessage(node as CallNode) ?? callMessage(node as CallNode, knownHelpers)
     case "BlockStatement":
     case "SubExpression":
-      return callMessage(node as CallNode, knownHelpers)
+      return literalPathMessage(node as CallNode) ?? callMessage(node as CallNode, knownHelpers)
     default:
       return undefined
   }
@@ -163,7 +169,19 @@ function forbiddenMessage(node: hbs.AST.Node, knownHelpers: ReadonlySet<string>)
 
 function forbiddenSegmentMessage(path: hbs.AST.PathExpression): string | undefined {
   const bad = path.parts.find((part) => FORBIDDEN_SEGMENTS.has(part))
-  return bad ? `'${bad}' is not a data field (prototype access is blocked)` : undefined
+  return bad ? prototypeMessage(bad) : undefined
+}
+
+const prototypeMessage = (name: string) => `'${name}' is not a data field (prototype access is blocked)`
+
+/**
+ * `{{"constructor"}}` looks a property up by a string literal: the same
+ * lookup as `{{constructor}}`, so the same names are refused.
+ */
+function literalPathMessage(node: CallNode): string | undefined {
+  if (node.path.type === "PathExpression") return undefined
+  const name = String((node.path as hbs.AST.StringLiteral).value)
+  return FORBIDDEN_SEGMENTS.has(name) ? prototypeMessage(name) : undefined
 }
 
 function callMessage(node: CallNode, knownHelpers: ReadonlySet<string>): string | undefined {

@@ -1,16 +1,21 @@
 import { compileOptions, createTemplateEngine, KNOWN_HELPER_SET } from "./handlebars-env"
-import { findForbiddenConstructs, parseTemplate, problemFromException } from "./template-ast"
+import { problemFromException } from "./template-ast"
 import { TemplateField, TemplateProblem } from "./template-error"
 import { findUnknownVariables } from "./variable-warnings"
 import { BoundedCache } from "./bounded-cache"
+import { RENDER_LIMITS, RenderLimits } from "./budget"
+import { checkSource } from "./check-source"
+import { toStaffExpressions } from "./staff-variables"
 
 /**
  * Checks a template as the admin saves or previews it. Problems block saving
  * and rendering; warnings (unknown variables) are shown but do not block.
+ * The source checked is the source rendered: staff variables (<MITARBEITER>)
+ * are rewritten first, exactly as renderEmail does.
  */
 
 /** Per field; a mail template is a few KB, this only stops abuse. */
-export const MAX_TEMPLATE_BYTES = 256 * 1024
+export const MAX_TEMPLATE_BYTES = RENDER_LIMITS.maxSourceBytes
 
 export interface TemplateInput {
   subject: string
@@ -25,11 +30,12 @@ export interface TemplateValidation {
 
 export function validateTemplate(
   input: TemplateInput,
-  sampleContext?: object
+  sampleContext?: object,
+  limits: Readonly<RenderLimits> = RENDER_LIMITS
 ): TemplateValidation {
   const result: TemplateValidation = { problems: [], warnings: [] }
   for (const [field, source] of fieldsOf(input)) {
-    const checked = validateField(field, source, sampleContext)
+    const checked = validateField(field, source, sampleContext, limits)
     result.problems.push(...checked.problems)
     result.warnings.push(...checked.warnings)
   }
@@ -50,27 +56,30 @@ function fieldsOf(input: TemplateInput): Array<[TemplateField, unknown]> {
 function validateField(
   field: TemplateField,
   source: unknown,
-  sampleContext: object | undefined
+  sampleContext: object | undefined,
+  limits: Readonly<RenderLimits>
 ): TemplateValidation {
-  const problems = checkShape(field, source)
-  if (problems.length > 0 || typeof source !== "string") return { problems, warnings: [] }
-  const parsed = parseTemplate(source, field)
-  if (!parsed.program) return { problems: parsed.problems, warnings: [] }
-  problems.push(...findForbiddenConstructs(parsed.program, field, KNOWN_HELPER_SET))
-  if (problems.length === 0) problems.push(...compileProblems(field, source))
+  const shapeProblems = checkShape(field, source)
+  if (shapeProblems.length > 0 || typeof source !== "string") return { problems: shapeProblems, warnings: [] }
+  const prepared = preparedSource(field, source)
+  const checked = checkSource(field, prepared, limits, KNOWN_HELPER_SET)
+  if (!checked.program) return { problems: checked.problems, warnings: [] }
+  const problems = compileProblems(field, prepared)
   const warnings =
     sampleContext !== null && typeof sampleContext === "object"
-      ? findUnknownVariables(parsed.program, field, sampleContext, KNOWN_HELPER_SET)
+      ? findUnknownVariables(checked.program, field, sampleContext, KNOWN_HELPER_SET)
       : []
   return { problems, warnings }
 }
 
-/** Type, size, emptiness and (for the subject) line breaks. */
+/** The source as renderEmail compiles it: staff variables become expressions. */
+export function preparedSource(field: TemplateField, source: string): string {
+  return toStaffExpressions(source, { html: field === "body_html" || field === "layout_html" })
+}
+
+/** Type, emptiness and (for the subject) line breaks; sizes are the budget's (checkSource). */
 function checkShape(field: TemplateField, source: unknown): TemplateProblem[] {
   if (typeof source !== "string") return [{ field, message: "Must be text" }]
-  if (Buffer.byteLength(source, "utf8") > MAX_TEMPLATE_BYTES) {
-    return [{ field, message: `Larger than ${MAX_TEMPLATE_BYTES / 1024} KB` }]
-  }
   if (field !== "body_text" && source.trim() === "") {
     return [{ field, message: field === "subject" ? "The subject is empty" : "The body is empty" }]
   }

@@ -13,8 +13,17 @@ import { RETURN_REQUESTED_TEMPLATES } from "./defaults/return-requested"
 import { SHIPMENT_CREATED_TEMPLATES } from "./defaults/shipment-created"
 import type { ShippedTemplates, TemplateSource } from "./types"
 
+/**
+ * A frozen copy without a prototype: event names and locales come from
+ * requests (`default:<event>:<locale>`), and `SHIPPED_TEMPLATES["constructor"]`
+ * must be undefined, not Object (finding 9 of security issue 8).
+ */
+function ownEntries<T>(record: Record<string, T>): Record<string, T> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, record))
+}
+
 /** The templates that ship with the plugin, per template event and language. */
-export const SHIPPED_TEMPLATES: Record<string, ShippedTemplates> = {
+export const SHIPPED_TEMPLATES: Record<string, ShippedTemplates> = ownTemplates({
   "order.placed": ORDER_PLACED_TEMPLATES,
   "order.canceled": ORDER_CANCELED_TEMPLATES,
   "shipment.created": SHIPMENT_CREATED_TEMPLATES,
@@ -28,6 +37,17 @@ export const SHIPPED_TEMPLATES: Record<string, ShippedTemplates> = {
   "auth.password_reset.customer": CUSTOMER_PASSWORD_RESET_TEMPLATES,
   "auth.password_reset.user": USER_PASSWORD_RESET_TEMPLATES,
   "invite.created": INVITE_CREATED_TEMPLATES,
+})
+
+function ownTemplates(byEvent: Record<string, ShippedTemplates>): Record<string, ShippedTemplates> {
+  const copy: Record<string, ShippedTemplates> = {}
+  for (const [event, byLanguage] of Object.entries(byEvent)) copy[event] = ownEntries(byLanguage)
+  return ownEntries(copy)
+}
+
+/** The shipped default for exactly this event and language, or null. */
+export function shippedSource(eventName: string, locale: string): TemplateSource | null {
+  return SHIPPED_TEMPLATES[eventName]?.[locale] ?? null
 }
 
 export interface ShippedChoice {
