@@ -25,7 +25,7 @@ interface CodeEditorProps {
 const editorTheme = EditorView.theme({
   "&": { fontSize: "13px", height: "100%", backgroundColor: "var(--bg-field)", color: "var(--fg-base)" },
   ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "320px", maxHeight: "560px" },
-  ".cm-gutters": { backgroundColor: "var(--bg-subtle)", color: "var(--fg-muted)", borderRight: "1px solid var(--border-base)" },
+  ".cm-gutters": { backgroundColor: "var(--bg-subtle)", color: "var(--fg-subtle)", borderRight: "1px solid var(--border-base)" },
   "&.cm-focused": { outline: "none" },
 })
 

@@ -44,7 +44,7 @@ export const TemplateMatrix = ({
                   <Text size="xsmall" className="text-ui-fg-subtle whitespace-normal">
                     {event.description}
                   </Text>
-                  <Text size="xsmall" className="text-ui-fg-muted font-mono">
+                  <Text size="xsmall" className="text-ui-fg-subtle font-mono">
                     {event.name}
                   </Text>
                 </div>
