@@ -9,7 +9,6 @@ import {
 } from "@medusajs/framework/utils"
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
 import { isMailerError } from "./core/errors"
-import type { SmtpSecrets } from "./core/smtp/transport-options"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { countRecentLinkMails, dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
@@ -17,8 +16,14 @@ import { TransportCache } from "./delivery/transport-cache"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
-import { accountStatusForError, SECRET_FIELDS, touchesConnection, type AccountRecord } from "./lib/account-fields"
-import { secretBoxFromOptions, type SecretBox } from "./lib/secrets"
+import { accountStatusForError, touchesConnection, type AccountRecord } from "./lib/account-fields"
+import {
+  secretBoxFromOptions,
+  secretsForConnection,
+  withSealedSecrets,
+  type GivenSecrets,
+  type SecretBox,
+} from "./lib/secrets"
 import { MailerAccount } from "./models/account"
 import { MailerMessage } from "./models/message"
 import { MailerSettings } from "./models/settings"
@@ -31,8 +36,6 @@ const DEFAULT_LEASE_MS = 2 * 60 * 1000
 const DEFAULT_DRAIN_BATCH = 50
 
 type AccountInput = Record<string, any>
-/** Secrets sent with a request: a string replaces the stored one, null means none, undefined keeps it. */
-type GivenSecrets = { password?: string | null; dkim_private_key?: string | null }
 
 class MailerModuleService extends MedusaService({
   MailerAccount,
@@ -74,7 +77,7 @@ class MailerModuleService extends MedusaService({
   @InjectTransactionManager()
   async createAccount(input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
     const id = generateEntityId(undefined, "macc")
-    const data = this.withSealedSecrets(id, input)
+    const data = withSealedSecrets(this.secrets_, id, input)
     if (data.is_default) {
       await this.unsetDefaultAccount(ctx)
     } else if (!(await this.hasDefaultAccount(ctx))) {
@@ -91,7 +94,7 @@ class MailerModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async updateAccount(id: string, input: AccountInput, @MedusaContext() ctx: Context<EntityManager> = {}) {
-    const data = this.withSealedSecrets(id, input)
+    const data = withSealedSecrets(this.secrets_, id, input)
     if (touchesConnection(input)) {
       Object.assign(data, { status: "unverified", last_error: null })
     }
@@ -107,38 +110,16 @@ class MailerModuleService extends MedusaService({
   }
 
   /**
-   * The secrets for a connection, for the SMTP transport only (hence private). A secret given
-   * in the request (a string, or null to go without) is used as it is and the stored one is
-   * not even opened: after a change of MAILER_SECRET_KEY the stored ciphertext cannot be read,
-   * and a newly entered password must repair the account on every path.
-   */
-  private connectionSecrets(account: AccountRecord | null, given: GivenSecrets = {}): SmtpSecrets {
-    const pick = (field: "password" | "dkim_private_key") => {
-      const value = given[field]
-      if (value !== undefined) return value
-      const sealed = account?.[field]
-      return sealed ? this.secrets_.open(sealed, account!.id) : null
-    }
-    return { password: pick("password"), dkimPrivateKey: pick("dkim_private_key") }
-  }
-
-  /**
    * Connects and authenticates with a stored account and records the outcome on it (status,
    * verified_at, last_error). Secrets given here replace the stored ones for the check and,
    * when it passes, are stored: the way to repair an account whose secrets became unreadable.
    */
   async verifyAccount(id: string, given: GivenSecrets = {}): Promise<ConnectionCheck> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
-    let check: ConnectionCheck
-    try {
-      check = await verifyConnection(account as any, this.connectionSecrets(account, given))
-    } catch (err) {
-      // An unreadable stored secret is a failed check like any other: recorded on the account.
-      if (!isMailerError(err)) throw err
-      check = { ok: false, error: err }
-    }
+    // An unreadable stored secret is a failed check like any other: recorded on the account.
+    const check = await asCheck(() => verifyConnection(account as any, secretsForConnection(this.secrets_, account, given)))
     if (check.ok && (given.password !== undefined || given.dkim_private_key !== undefined)) {
-      await this.updateMailerAccounts(this.withSealedSecrets(id, given))
+      await this.updateMailerAccounts(withSealedSecrets(this.secrets_, id, given))
     }
     await this.recordVerification(account, check)
     return check
@@ -155,20 +136,15 @@ class MailerModuleService extends MedusaService({
   ): Promise<ConnectionCheck> {
     const stored = opts.existingId ? ((await this.retrieveMailerAccount(opts.existingId)) as AccountRecord) : null
     const merged = { ...(stored ?? {}), ...input } as AccountRecord
-    let secrets: SmtpSecrets
-    try {
-      secrets = this.connectionSecrets(stored, { password: input.password, dkim_private_key: input.dkim_private_key })
-    } catch (err) {
-      if (!isMailerError(err)) throw err
-      return { ok: false, error: err }
-    }
     const mail = buildTestMail(opts.lang, merged as any)
-    return sendDirect(merged as any, secrets, {
-      from: { name: merged.sender_name, address: merged.sender_email },
-      to: opts.to || merged.sender_email,
-      ...mail,
-      messageId: buildMessageId(generateEntityId(undefined, "mtest"), merged.sender_email),
-    })
+    return asCheck(() =>
+      sendDirect(merged as any, secretsForConnection(this.secrets_, stored, input), {
+        from: { name: merged.sender_name, address: merged.sender_email },
+        to: opts.to || merged.sender_email,
+        ...mail,
+        messageId: buildMessageId(generateEntityId(undefined, "mtest"), merged.sender_email),
+      })
+    )
   }
 
   private async recordVerification(account: AccountRecord, check: ConnectionCheck) {
@@ -184,20 +160,6 @@ class MailerModuleService extends MedusaService({
   @InjectManager()
   private async resumePausedMessages(accountId: string, @MedusaContext() ctx: Context<EntityManager> = {}) {
     return resumeAccountMessages(ctx.manager!.getKnex(), accountId)
-  }
-
-  /** The input with secrets sealed: a string is encrypted, null clears, undefined or "" keeps the stored one. */
-  private withSealedSecrets(id: string, input: AccountInput): AccountInput {
-    const data: AccountInput = { ...input, id }
-    for (const field of SECRET_FIELDS) {
-      const value = input[field]
-      if (typeof value === "string" && value !== "") {
-        data[field] = this.secrets_.seal(value, id)
-      } else if (value !== null) {
-        delete data[field]
-      }
-    }
-    return data
   }
 
   private async hasDefaultAccount(ctx: Context<EntityManager>): Promise<boolean> {
@@ -323,7 +285,7 @@ class MailerModuleService extends MedusaService({
     return {
       knex: ctx.manager!.getKnex(),
       transports: this.transports_,
-      openSecrets: (account) => this.connectionSecrets(account as AccountRecord),
+      openSecrets: (account) => secretsForConnection(this.secrets_, account as AccountRecord),
       retry: this.retry_,
       leaseMs: this.options_.lease_ms ?? DEFAULT_LEASE_MS,
       openLink: (sealed, rowId) => this.secrets_.open(sealed, rowId),
@@ -336,6 +298,16 @@ class MailerModuleService extends MedusaService({
   async markAccountVerified(id: string): Promise<void> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
     await this.recordVerification(account, { ok: true })
+  }
+}
+
+/** A check whose settings fail before any connection (an unreadable secret …) reads as a failed check. */
+async function asCheck(run: () => Promise<ConnectionCheck>): Promise<ConnectionCheck> {
+  try {
+    return await run()
+  } catch (err) {
+    if (!isMailerError(err)) throw err
+    return { ok: false, error: err }
   }
 }
 

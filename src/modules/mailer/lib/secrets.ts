@@ -1,4 +1,6 @@
 import { createSecretBox, parseSecretKey } from "../core/secret-box"
+import type { SmtpSecrets } from "../core/smtp/transport-options"
+import { SECRET_FIELDS, type AccountRecord } from "./account-fields"
 import type { MailerPluginOptions } from "../types"
 
 export type SecretBox = ReturnType<typeof createSecretBox>
@@ -22,4 +24,38 @@ export function secretBoxFromOptions(options: MailerPluginOptions): SecretBox {
   const key = configuredSecretKey(options) ?? (isProduction() ? undefined : DEVELOPMENT_KEY)
   const previous = (options.previous_secret_keys ?? []).map((k) => parseSecretKey(k))
   return createSecretBox(parseSecretKey(key), previous)
+}
+
+/** Secrets sent with a request: a string replaces the stored one, null means none, undefined keeps it. */
+export type GivenSecrets = { password?: string | null; dkim_private_key?: string | null }
+
+/**
+ * The secrets for a connection, for the SMTP transport only. A secret given in the request is
+ * used as it is and the stored one is not even opened: after a change of MAILER_SECRET_KEY the
+ * stored ciphertext cannot be read, and a newly entered password must repair the account on
+ * every path (test and save, verify). A stored secret that cannot be opened throws
+ * SECRET_DECRYPT_FAILED.
+ */
+export function secretsForConnection(box: SecretBox, account: AccountRecord | null, given: GivenSecrets = {}): SmtpSecrets {
+  const pick = (field: "password" | "dkim_private_key") => {
+    const value = given[field]
+    if (value !== undefined) return value
+    const sealed = account?.[field]
+    return sealed && account ? box.open(sealed, account.id) : null
+  }
+  return { password: pick("password"), dkimPrivateKey: pick("dkim_private_key") }
+}
+
+/** The input with secrets sealed: a string is encrypted, null clears, undefined or "" keeps the stored one. */
+export function withSealedSecrets(box: SecretBox, id: string, input: Record<string, any>): Record<string, any> {
+  const data: Record<string, any> = { ...input, id }
+  for (const field of SECRET_FIELDS) {
+    const value = input[field]
+    if (typeof value === "string" && value !== "") {
+      data[field] = box.seal(value, id)
+    } else if (value !== null) {
+      delete data[field]
+    }
+  }
+  return data
 }
