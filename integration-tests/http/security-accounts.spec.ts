@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { randomBytes } from "node:crypto"
+import { generateKeyPairSync, randomBytes } from "node:crypto"
 import type { AddressInfo } from "node:net"
 import { SMTPServer, type SMTPServerAuthentication } from "smtp-server"
 import { describeError } from "../../src/modules/mailer/core/errors"
@@ -166,6 +166,17 @@ medusaIntegrationTestRunner({
       // … and is stored: the next verification without a password uses it.
       expect((await admin.post(`/admin/mailer/accounts/${account.id}/verify`)).data.ok).toBe(true)
       expect(sink.authAttempts.map((a) => a.password)).toEqual([NEW_PASSWORD, NEW_PASSWORD, NEW_PASSWORD])
+
+      // With an unreadable DKIM key as well, the detail names it; sending both repairs the account.
+      const dkimKey = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+      await mailer.updateMailerAccounts({ id: account.id, dkim_domain: "muster-shop.test", dkim_selector: "mail", dkim_private_key: foreign.seal(dkimKey, account.id) })
+      await corrupt()
+      const half = await admin.post(`/admin/mailer/accounts/${account.id}`, { password: NEW_PASSWORD, verify: true })
+      expect(half.status).toBe(400)
+      expect(half.data).toMatchObject({ code: "SECRET_DECRYPT_FAILED", detail: "the stored DKIM private key cannot be decrypted" })
+      const both = await admin.post(`/admin/mailer/accounts/${account.id}`, { password: NEW_PASSWORD, dkim_private_key: dkimKey, verify: true })
+      expect(both.status).toBe(200)
+      expect(sink.mails.at(-1)?.raw).toContain("DKIM-Signature")
     })
 
     it("names the security setting when STARTTLS meets an SSL port and SSL a STARTTLS port; a test never promises a retry", async () => {

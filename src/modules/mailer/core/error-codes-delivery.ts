@@ -240,10 +240,10 @@ export const DELIVERY_ERRORS = {
   },
   SECRET_DECRYPT_FAILED: {
     kind: "configuration",
-    message_en: "A stored password could not be decrypted.",
-    message_de: "Ein gespeichertes Passwort konnte nicht entschlüsselt werden.",
-    hint_en: "MAILER_SECRET_KEY was probably changed. Restore the old key (as a previous key) or enter the password of the account again.",
-    hint_de: "MAILER_SECRET_KEY wurde vermutlich geändert. Stellen Sie den alten Schlüssel (als vorherigen Schlüssel) wieder her oder geben Sie das Passwort des Kontos erneut ein.",
+    message_en: "A stored password or DKIM key could not be decrypted.",
+    message_de: "Ein gespeichertes Passwort oder ein DKIM-Schlüssel konnte nicht entschlüsselt werden.",
+    hint_en: "MAILER_SECRET_KEY was probably changed. Restore the old key (as a previous key) or enter the password (and the DKIM key, if the detail names it) of the account again; \"Test and save\" takes the new one.",
+    hint_de: "MAILER_SECRET_KEY wurde vermutlich geändert. Stellen Sie den alten Schlüssel (als vorherigen Schlüssel) wieder her oder geben Sie das Passwort (und den DKIM-Schlüssel, wenn die Details ihn nennen) des Kontos erneut ein; „Testen und speichern“ übernimmt das neue.",
   },
   UNKNOWN: {
     kind: "transient",

@@ -1,3 +1,4 @@
+import { isMailerError, MailerError } from "../core/errors"
 import { createSecretBox, parseSecretKey } from "../core/secret-box"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { SECRET_FIELDS, type AccountRecord } from "./account-fields"
@@ -41,7 +42,14 @@ export function secretsForConnection(box: SecretBox, account: AccountRecord | nu
     const value = given[field]
     if (value !== undefined) return value
     const sealed = account?.[field]
-    return sealed && account ? box.open(sealed, account.id) : null
+    if (!sealed || !account) return null
+    try {
+      return box.open(sealed, account.id)
+    } catch (err) {
+      // the detail names which secret to enter again
+      if (!isMailerError(err)) throw err
+      throw new MailerError(err.code, `the stored ${field === "password" ? "password" : "DKIM private key"} cannot be decrypted`)
+    }
   }
   return { password: pick("password"), dkimPrivateKey: pick("dkim_private_key") }
 }
