@@ -4,11 +4,13 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { MAILER_PATHS } from "../../../../../lib/paths"
 
+const KIND_COLOR = { own: "green", inactive: "orange", default: "grey" } as const
+
 /** Where the editor is (event, language, channel), what applies there, and its actions. */
 export const EditorHeader = ({
   title,
   description,
-  isOwn,
+  kind,
   channelName,
   eventEnabled,
   isDirty,
@@ -22,7 +24,7 @@ export const EditorHeader = ({
 }: {
   title: string
   description: string
-  isOwn: boolean
+  kind: "own" | "inactive" | "default"
   channelName: string | null
   eventEnabled: boolean
   isDirty: boolean
@@ -50,8 +52,8 @@ export const EditorHeader = ({
             {description}
           </Text>
           <div className="flex flex-wrap gap-2 pt-1">
-            <Badge size="2xsmall" color={isOwn ? "green" : "grey"} data-testid="mailer-template-kind">
-              {isOwn ? t("templates.kind.own") : t("templates.kind.default")}
+            <Badge size="2xsmall" color={KIND_COLOR[kind]} data-testid="mailer-template-kind">
+              {t(`templates.kind.${kind}`)}
             </Badge>
             <Badge size="2xsmall" color="blue">
               {channelName ? t("templates.editor.channel", { name: channelName }) : t("templates.editor.allChannels")}

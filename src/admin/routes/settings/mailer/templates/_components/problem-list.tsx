@@ -29,6 +29,9 @@ export const ProblemList = ({ problems, onJump }: { problems: Problem[]; onJump:
       {problems.map((problem, index) => {
         const where = t(`templates.fields.${problem.field}`, { defaultValue: problem.field })
         const position = problem.line ? t("templates.problems.line", { line: problem.line, column: problem.column ?? 1 }) : ""
+        // Handlebars parse errors carry a source excerpt with a caret below the first line: keep it aligned.
+        const [firstLine, ...rest] = problem.message.split("\n")
+        const detail = rest.join("\n")
         const Icon = problem.severity === "error" ? ExclamationCircle : InformationCircle
         const color = problem.severity === "error" ? "text-ui-fg-error" : "text-ui-tag-orange-text"
         return (
@@ -40,12 +43,13 @@ export const ProblemList = ({ problems, onJump }: { problems: Problem[]; onJump:
               onClick={() => problem.line && onJump(problem.field as SourceField, problem.line)}
             >
               <Icon className={`${color} mt-0.5 shrink-0`} />
-              <Text size="small">
+              <Text size="small" as="div">
                 <span className="font-medium">
                   {t(`templates.problems.${problem.severity}`)} · {where}
                   {position && ` · ${position}`}:
                 </span>{" "}
-                {problem.message}
+                {firstLine}
+                {detail && <pre className="txt-compact-xsmall text-ui-fg-subtle mt-1 whitespace-pre-wrap font-mono">{detail}</pre>}
               </Text>
             </button>
           </li>

@@ -50,7 +50,7 @@ export const TemplateEditor = ({ eventName, locale, salesChannelId }: { eventNam
           <EditorHeader
             title={`${editor.event?.label ?? eventName} · ${localeName(locale, language)}`}
             description={editor.event?.description ?? ""}
-            isOwn={!!editor.stored}
+            kind={!editor.stored ? "default" : editor.stored.is_active ? "own" : "inactive"}
             channelName={channelName}
             eventEnabled={editor.event?.enabled ?? true}
             isDirty={editor.isDirty}
