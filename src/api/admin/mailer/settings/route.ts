@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { findEvent } from "../../../../modules/mailer/core/events/catalog"
-import { validateLayout } from "../../../../modules/mailer/core/render"
+import { templateErrorCodeOf, validateLayout } from "../../../../modules/mailer/core/render"
 import { ApiError, fieldError, parseWith, route, templateErrors } from "../lib/http-errors"
 import { definedOnly, mailerOf } from "../lib/mailer"
 import { UpdateSettingsBody } from "./validators"
@@ -22,7 +22,9 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   }
   if (body.layout_html) {
     const problems = validateLayout(body.layout_html)
-    if (problems.length) throw new ApiError("TEMPLATE_INVALID", { status: 400, errors: templateErrors(problems) })
+    if (problems.length) {
+      throw new ApiError(templateErrorCodeOf(problems), { status: 400, errors: templateErrors(problems) })
+    }
   }
   const mailer = mailerOf(req)
   const current = await mailer.getSettings()

@@ -2,8 +2,8 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { EVENT_CATALOG, findEvent } from "../../../../modules/mailer/core/events/catalog"
 import { languageOf as languageOfLocale, normalizeLocale } from "../../../../modules/mailer/core/locale"
-import { validateTemplate, type TemplateInput } from "../../../../modules/mailer/core/render"
-import { SHIPPED_TEMPLATES } from "../../../../modules/mailer/core/templates/shipped"
+import { templateErrorCodeOf, validateTemplate, type TemplateInput } from "../../../../modules/mailer/core/render"
+import { SHIPPED_TEMPLATES, shippedSource } from "../../../../modules/mailer/core/templates/shipped"
 import type MailerModuleService from "../../../../modules/mailer/service"
 import { ApiError, fieldError, notFound, templateErrors } from "../lib/http-errors"
 import { retrieveOr404 } from "../lib/mailer"
@@ -21,7 +21,8 @@ export function presentTemplate(row: Record<string, any>) {
 }
 
 function presentDefault(eventName: string, locale: string) {
-  const source = SHIPPED_TEMPLATES[eventName]?.[locale]
+  // Own entries only: `default:constructor:name` is not a template.
+  const source = shippedSource(eventName, locale)
   if (!source) return null
   return {
     id: null,
@@ -88,12 +89,16 @@ export function assertKnownEvent(eventName: string) {
   }
 }
 
-/** Compiles the template against the event's sample data: problems are a 400, warnings are returned. */
+/**
+ * Compiles the template against the event's sample data: problems are a 400
+ * (TEMPLATE_TOO_COMPLEX when over the render budget, else TEMPLATE_INVALID),
+ * warnings are returned.
+ */
 export function assertValidTemplate(eventName: string, source: TemplateInput) {
   const sample = findEvent(eventName)?.sample_context
   const { problems, warnings } = validateTemplate(source, sample)
   if (problems.length > 0) {
-    throw new ApiError("TEMPLATE_INVALID", { status: 400, errors: templateErrors(problems) })
+    throw new ApiError(templateErrorCodeOf(problems), { status: 400, errors: templateErrors(problems) })
   }
   return templateErrors(warnings)
 }
