@@ -63,9 +63,11 @@ export const VariableList = ({
           )
         })}
         {!shown.length && (
-          <Text size="small" className="text-ui-fg-subtle px-6">
-            {t("templates.variables.none")}
-          </Text>
+          <li>
+            <Text size="small" className="text-ui-fg-subtle px-6">
+              {t("templates.variables.none")}
+            </Text>
+          </li>
         )}
       </ul>
     </Container>
