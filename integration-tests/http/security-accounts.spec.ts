@@ -117,6 +117,14 @@ medusaIntegrationTestRunner({
       const moved = await admin.post(`/admin/mailer/accounts/${account.id}`, { port: attacker.port, password: NEW_PASSWORD, verify: true })
       expect(moved.status).toBe(200)
       expect(attacker.authAttempts).toEqual([{ username: USER, password: NEW_PASSWORD }])
+
+      // Two steps do not get around it: move while the login is off, then turn the login back on.
+      const off = await admin.post(`/admin/mailer/accounts/${account.id}`, { auth_required: false, port: sink.port })
+      expect(off.status).toBe(200)
+      const on = await admin.post(`/admin/mailer/accounts/${account.id}`, { auth_required: true, verify: true })
+      expect(on.status).toBe(400)
+      expect(on.data.code).toBe("PASSWORD_REQUIRED")
+      expect(sink.authAttempts).toEqual([])
     })
 
     it("never sends a login in plain text to another machine", async () => {

@@ -40,7 +40,10 @@ export function passwordBoundChanges(stored: AccountRecord, input: Record<string
   if (input.password !== undefined || !stored.password) return []
   const authRequired = input.auth_required ?? stored.auth_required
   if (authRequired === false) return []
-  return PASSWORD_BOUND_FIELDS.filter((field) => field in input && !sameSetting(field, stored[field], input[field]))
+  const changed: string[] = PASSWORD_BOUND_FIELDS.filter((field) => field in input && !sameSetting(field, stored[field], input[field]))
+  // Turning the login back on counts too: the host may have been changed while it was off.
+  if (stored.auth_required === false && input.auth_required === true) changed.push("auth_required")
+  return changed
 }
 
 function sameSetting(field: string, stored: unknown, next: unknown): boolean {

@@ -47,6 +47,7 @@ const FIELD_NAMES_DE: Record<string, string> = {
   port: "Port",
   security: "Verschlüsselung",
   username: "Benutzername",
+  auth_required: "Anmeldung",
 }
 
 /**
