@@ -1,5 +1,6 @@
 import type { LookupAddress } from "node:dns"
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net"
+import nodemailer from "nodemailer"
 import { checkingLookup, guardedSocket } from "../../delivery/guarded-socket"
 import { MailerError } from "../errors"
 import { isForbiddenAddress, isForbiddenHost, isLoopbackHost } from "../smtp/host-policy"
@@ -61,6 +62,19 @@ describe("guardedSocket", () => {
     const { err } = await open("169.254.169.254", 80)
     expect(err).toBeInstanceOf(MailerError)
     expect((err as MailerError).code).toBe("SMTP_HOST_NOT_ALLOWED")
+  })
+
+  it("hands the refusal to nodemailer as it is, pooled or not, and nothing is connected", async () => {
+    for (const pool of [false, true]) {
+      const transport = nodemailer.createTransport({ host: "169.254.169.254", port: 25, pool, getSocket: guardedSocket } as any)
+      const error = await transport.sendMail({ from: "a@shop.test", to: "b@shop.test", subject: "x", text: "x" }).then(
+        () => null,
+        (err: unknown) => err
+      )
+      transport.close()
+      expect(error).toBeInstanceOf(MailerError)
+      expect((error as MailerError).code).toBe("SMTP_HOST_NOT_ALLOWED")
+    }
   })
 
   it("refuses a name when any address it resolves to is forbidden", async () => {
