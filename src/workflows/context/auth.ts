@@ -74,7 +74,7 @@ async function customerReset(payload: ResetPayload, { query, container }: Loader
   const email = recipientOf(payload.entity_id, customer?.email)
   const base = links.storefront_url
   return {
-    ...resetBase(CUSTOMER_RESET_EVENT, payload, { type: "customer", id: customer?.id ?? payload.entity_id }, email),
+    ...resetBase(CUSTOMER_RESET_EVENT, payload, { type: "customer", id: customer?.id ?? identityKey(payload.entity_id) }, email),
     one_time_link: base ? passwordResetUrl(base, payload.token, email) : null,
     sales_channel_id: order?.sales_channel_id ?? null,
     locale_candidates: [metadataLocale(payload.metadata, customer?.metadata), order?.locale],
@@ -101,7 +101,7 @@ async function userReset(payload: ResetPayload, { query, container }: LoaderDeps
   const email = recipientOf(payload.entity_id, user?.email)
   const base = links.admin_url
   return {
-    ...resetBase(USER_RESET_EVENT, payload, { type: "user", id: user?.id ?? payload.entity_id }, email),
+    ...resetBase(USER_RESET_EVENT, payload, { type: "user", id: user?.id ?? identityKey(payload.entity_id) }, email),
     one_time_link: base ? passwordResetUrl(base, payload.token, email) : null,
     sales_channel_id: null,
     locale_candidates: [metadataLocale(payload.metadata, user?.metadata)],
@@ -136,6 +136,16 @@ function resetBase(
     staff_user: null,
     skip_reason: payload.token ? null : "NO_TOKEN",
   }
+}
+
+/**
+ * The identity as resource id when no customer or user record exists: a visitor chooses it
+ * freely at registration, and the idempotency key built from it sits in a unique index whose
+ * entries Postgres caps at 8 kB. Cut to the longest valid address: the key stays unique through
+ * the token's fingerprint, and an identity this long is refused as a recipient anyway.
+ */
+function identityKey(entityId: string): string {
+  return entityId.slice(0, 254)
 }
 
 /** emailpass identifies by e-mail; other providers may not, then the account's address is used. */

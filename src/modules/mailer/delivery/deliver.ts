@@ -58,21 +58,11 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<De
 }
 
 async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, any>): Promise<DeliveryResult> {
-  const lang = languageOf(row.locale ?? "en") === "de" ? "de" : "en"
   const body = bodyToSend(deps, row)
   if (!body) {
     return fail(deps, row, new MailerError("ONE_TIME_LINK_UNAVAILABLE"), false)
   }
-  const routed = routeForTestMode({
-    recipients: { to: listOf(row.to), cc: row.cc ?? [], bcc: row.bcc ?? [] },
-    subject: row.subject ?? "",
-    html: body.html,
-    text: body.text,
-    // Recorded when the row was written, not the account's mode now (core/test-mode.ts)
-    testMode: Boolean(row.test_mode),
-    testRecipient: row.test_recipient || account.test_recipient || account.sender_email,
-    lang,
-  })
+  const routed = recordedRouting(row, account, body)
   const envelope = { from: account.sender_email, ...routed.envelope, rerouted: routed.rerouted }
   if (routed.envelope.to.length === 0) {
     return fail(deps, row, new MailerError("NO_RECIPIENT"), false, envelope, routed.rerouted)
@@ -183,6 +173,22 @@ function errorFields(error: MailerError) {
 /** Once a mail is final, a one-time link in it must not stay readable in the log, nor sealed on the row. */
 function finalContent(row: OutboxRow) {
   return carriesSecretLink(row.event_name) || row.one_time_link ? { ...redactedContent(), one_time_link: null as null } : undefined
+}
+
+/**
+ * The routing recorded on the row when it was written, not the account's mode now
+ * (core/test-mode.ts). The test address falls back to the account's own, never to the customer.
+ */
+function recordedRouting(row: OutboxRow, account: Record<string, any>, body: MailBody) {
+  return routeForTestMode({
+    recipients: { to: listOf(row.to), cc: row.cc ?? [], bcc: row.bcc ?? [] },
+    subject: row.subject ?? "",
+    html: body.html,
+    text: body.text,
+    testMode: Boolean(row.test_mode),
+    testRecipient: row.test_recipient || account.test_recipient || account.sender_email,
+    lang: languageOf(row.locale ?? "en") === "de" ? "de" : "en",
+  })
 }
 
 /** The stored body with the sealed one-time link put in; null when the link cannot be opened. */
