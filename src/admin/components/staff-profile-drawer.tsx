@@ -1,6 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Button, Drawer, Input, Textarea, toast } from "@medusajs/ui"
-import { useEffect } from "react"
 import { useForm } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { z } from "zod"
@@ -26,7 +25,10 @@ const LINES: (keyof Values)[] = ["display_name", "email", "phone", "mobile", "fa
 const valuesOf = (profile: MailerStaffProfile) =>
   Object.fromEntries(FIELDS.map((field) => [field, typeof profile[field] === "string" ? profile[field] : ""])) as Values
 
-/** Edits the profile; an emptied field is cleared (the API takes "" as null). */
+/**
+ * Edits the profile; an emptied field is cleared (the API takes "" as null). The caller keys
+ * it by opening, so every opening starts from the stored profile.
+ */
 export const StaffProfileDrawer = ({
   userId,
   profile,
@@ -41,9 +43,6 @@ export const StaffProfileDrawer = ({
   const { t } = useTranslation("mailer")
   const update = useUpdateStaffProfile(userId)
   const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: valuesOf(profile) })
-  useEffect(() => {
-    if (open) form.reset(valuesOf(profile))
-  }, [open, profile, form])
   const error = (name: keyof Values) => {
     const message = form.formState.errors[name]?.message
     return message ? t(`settings.staffProfile.errors.${message}`, { defaultValue: message }) : undefined

@@ -36,7 +36,9 @@ export const StaffProfileSection = ({ userId, testId }: { userId: string; testId
       <QueryState query={profile}>
         {data && <ProfileRows profile={data} />}
       </QueryState>
-      {data && <StaffProfileDrawer userId={userId} profile={data} open={editing} onOpenChange={setEditing} />}
+      {data && (
+        <StaffProfileDrawer key={editing ? "open" : "closed"} userId={userId} profile={data} open={editing} onOpenChange={setEditing} />
+      )}
     </Container>
   )
 }
