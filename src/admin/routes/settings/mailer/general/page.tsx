@@ -30,8 +30,7 @@ const MailerGeneralSettingsPage = () => {
         </div>
       </Container>
       <QueryState query={settings}>
-        {/* Keyed by the stored row, so a save elsewhere resets the form to what is stored. */}
-        {settings.data && <SettingsForm key={settings.data.settings.updated_at ?? "settings"} settings={settings.data.settings} />}
+        {settings.data && <SettingsForm settings={settings.data.settings} />}
       </QueryState>
     </div>
   )

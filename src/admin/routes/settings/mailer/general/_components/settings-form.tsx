@@ -24,11 +24,15 @@ const generalSchema = z.object({
 type GeneralValues = z.infer<typeof generalSchema>
 const FIELDS = ["default_locale", "log_retention_days", "storefront_url", "admin_url"] as const
 
-/** The settings page: the general block here, the layout in its own section with its own save. */
+/**
+ * The settings page: the general block here, the layout in its own section with its own save.
+ * Each is keyed by its stored values: after a save it starts from what is stored, and saving
+ * one never throws away unsaved edits in the other.
+ */
 export const SettingsForm = ({ settings }: { settings: MailerSettings }) => (
   <>
-    <GeneralSection settings={settings} />
-    <LayoutSection settings={settings} />
+    <GeneralSection key={FIELDS.map((field) => String(settings[field])).join("|")} settings={settings} />
+    <LayoutSection key={settings.layout_html ?? ""} settings={settings} />
   </>
 )
 
