@@ -158,6 +158,18 @@ moduleIntegrationTestRunner<MailerModuleService>({
         expect(JSON.stringify(sent)).not.toContain("GEHEIMES")
       })
 
+      it("fails a mail whose sealed link cannot be opened instead of sending the placeholder", async () => {
+        const { id } = await service.createAccount(account())
+        const { message } = await service.enqueueMessage(resetDraft(id, "erika@kunde.test"))
+        // one character of the ciphertext changed (as after a key change): AES-GCM refuses to open it
+        const sealed = (await rowOf(message.id)).one_time_link as string
+        await service.updateMailerMessages({ id: message.id, one_time_link: sealed.replace(/.$/, (c) => (c === "A" ? "B" : "A")) })
+        expect(await service.deliverMessage(message.id)).toMatchObject({ status: "failed", error_code: "ONE_TIME_LINK_UNAVAILABLE", attempted: false })
+        expect(sink.mails).toHaveLength(0)
+        expect(await rowOf(message.id)).toMatchObject({ one_time_link: null })
+        expect((await rowOf(message.id)).html).not.toContain(ONE_TIME_LINK_PLACEHOLDER)
+      })
+
       it("skips the mails above the hourly cap per recipient, also with another spelling", async () => {
         const { id } = await service.createAccount(account())
         const spellings = ["anna@kunde.test", "Anna@Kunde.test", "anna@KUNDE.test", "ANNA@kunde.test"]
