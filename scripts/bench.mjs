@@ -12,7 +12,7 @@ if (!existsSync(new URL(`${built}/index.js`, import.meta.url))) {
   spawnSync("npx", ["medusa", "plugin:build"], { stdio: "inherit" })
 }
 const core = (path) => require(new URL(`${built}/${path}`, import.meta.url).pathname)
-const { renderEmail, toStaffExpressions } = core("core/render/index.js")
+const { renderEmail, renderEmailBlocking, toStaffExpressions } = core("core/render/index.js")
 const { ORDER_PLACED_TEMPLATES } = core("core/templates/defaults/order-placed.js")
 const { SAMPLE_ORDER_CONTEXT } = core("core/events/sample-data.js")
 const { TransportCache, createTransport } = core("delivery/transport-cache.js")
@@ -43,8 +43,25 @@ const renderInput = (lang) => ({
   account: { signature_html: "<p>Telefon <MITARBEITER_TELEFON></p>", greeting: "Mit freundlichen Grüßen\n<MITARBEITER>" },
 })
 
-console.log("render order confirmation (de):", stats(timeEach(500, () => renderEmail(renderInput("de")))))
-console.log("render order confirmation (en):", stats(timeEach(500, () => renderEmail(renderInput("en")))))
+async function timeEachAsync(n, fn) {
+  const samples = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    await fn(i)
+    samples.push(performance.now() - t)
+  }
+  return samples
+}
+
+console.log("render order confirmation (de), calling thread:", stats(timeEach(500, () => renderEmailBlocking(renderInput("de")))))
+console.log("render order confirmation (en), calling thread:", stats(timeEach(500, () => renderEmailBlocking(renderInput("en")))))
+// The server's path: a worker thread with a timeout (the first call starts the worker).
+const firstWorkerRender = await timeEachAsync(1, () => renderEmail(renderInput("de")))
+console.log("render order confirmation (de), worker, first call:", stats(firstWorkerRender))
+console.log("render order confirmation (de), worker:", stats(await timeEachAsync(500, () => renderEmail(renderInput("de")))))
+const batch = performance.now()
+await Promise.all(Array.from({ length: 200 }, () => renderEmail(renderInput("de"))))
+console.log(`render order confirmation (de), worker, 200 at once: ${(performance.now() - batch).toFixed(0)} ms`)
 
 const hostile = "{{!-- ".repeat(40_000) + "{{ ".repeat(40_000)
 console.log(`staff placeholders on ${hostile.length} hostile chars:`, stats(timeEach(20, () => toStaffExpressions(hostile, { html: true }))))
