@@ -79,6 +79,12 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("answers a preview whose loops run over the meter's budget with 400 TEMPLATE_TOO_COMPLEX", async () => {
+      const preview = await admin.post("/admin/mailer/templates/preview", template(LOOPS_OVER_BUDGET))
+      expect(preview.status).toBe(400)
+      expect(preview.data).toMatchObject({ code: "TEMPLATE_TOO_COMPLEX", errors: [expect.objectContaining({ message: expect.stringMatching(/loops run more than/) })] })
+    })
+
     it("saves and previews {<MITARBEITER>} as the staff variable instead of breaking every mail", async () => {
       const body = template("<p>Es grüßt {<MITARBEITER>}</p>")
       const preview = await admin.post("/admin/mailer/templates/preview", body)

@@ -227,4 +227,12 @@ describe("render worker: the wall-time budget", () => {
     cyclic.self = cyclic
     await expect(pool.render(input("x", cyclic))).rejects.toBeInstanceOf(TemplateError)
   })
+
+  it("fails the mail, not the caller, when a worker cannot start", async () => {
+    const broken = new RenderPool(1, "/nonexistent/render-worker-entry.js")
+    const error = await broken.render(input("<p>x</p>")).catch((e: unknown) => e)
+    await broken.close()
+    expect(error).toBeInstanceOf(TemplateError)
+    expect(error).toMatchObject({ code: "TEMPLATE_RENDER", message: expect.stringMatching(/render worker failed/) })
+  })
 })

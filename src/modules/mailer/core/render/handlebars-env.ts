@@ -178,7 +178,8 @@ function compileUncached(
   }
 }
 
-function renderFailure(error: unknown, field: TemplateField): TemplateError {
+/** Any exception of a render as a TemplateError: over budget (incl. a runaway RangeError) or a render failure. */
+export function renderFailure(error: unknown, field: TemplateField): TemplateError {
   if (error instanceof TemplateError) return error
   if (isBudgetError(error)) {
     const message = error instanceof Error ? error.message : String(error)

@@ -1,7 +1,7 @@
 import Handlebars from "handlebars"
 import { normaliseCurrency, normaliseLocale, normaliseTimeZone } from "./format-helpers"
-import { formatBytes, isBudgetError, RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
-import { compileStrict, createTemplateEngine } from "./handlebars-env"
+import { formatBytes, RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
+import { compileStrict, createTemplateEngine, renderFailure } from "./handlebars-env"
 import { wrapInLayout } from "./layout"
 import {
   expandStaffVariables,
@@ -56,12 +56,9 @@ export function renderEmailBlocking(input: RenderInput, limits: Readonly<RenderL
     assertOutputSize(rendered, limits)
     return { ...rendered, warnings }
   } catch (error) {
-    if (error instanceof TemplateError) throw error
     // Whatever else a template or its data trips over is still a render failure
     // the caller logs and shows, not a crash of the worker.
-    const message = error instanceof Error ? error.message : String(error)
-    const code = isBudgetError(error) ? "TEMPLATE_TOO_COMPLEX" : "TEMPLATE_RENDER"
-    throw new TemplateError(code, [{ field: "body_html", message, ...(code === "TEMPLATE_TOO_COMPLEX" ? { code } : {}) }])
+    throw renderFailure(error, "body_html")
   }
 }
 
