@@ -12,7 +12,7 @@ export const loginSchema = z
       .string()
       .trim()
       .min(1, "required")
-      .regex(/^[^\s/:]+$/, "host"),
+      .regex(/^[^\s/]+$/, "host"),
     port: z.number({ error: "port" }).int("port").min(1, "port").max(65535, "port"),
     security: z.enum(["ssl", "starttls", "none"]),
     auth_required: z.boolean(),
