@@ -16,7 +16,7 @@ const MATCH = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.module.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
-  // A real browser against `medusa develop` with the admin dashboard.
+  // A real browser against the packed plugin in a plain Medusa app (integration-tests/admin/packed-app.ts).
   "integration:admin": ["**/integration-tests/admin/**/*.spec.[jt]s"],
 }
 

@@ -5,11 +5,24 @@ import { mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ensureChromium } from "./ensure-chromium.mjs"
+import { preparePackedApp } from "./prepare-packed-app.mjs"
 
 const type = process.env.TEST_TYPE
 const pathArgs = process.argv.slice(2).filter((a) => !a.startsWith("-"))
-if ((!type || type === "integration:admin") && (pathArgs.length === 0 || pathArgs.some((a) => a.includes("admin")))) {
+// A path into integration-tests/admin, or a bare pattern that may match a browser spec.
+const mayMatchBrowserSpec = (a) => a.includes("integration-tests/admin") || !/[/.]/.test(a)
+const runsBrowserTests = (!type || type === "integration:admin") && (pathArgs.length === 0 || pathArgs.some(mayMatchBrowserSpec))
+if (runsBrowserTests) {
   ensureChromium()
+  // Build, pack and install the plugin into the plain Medusa app once, before jest
+  // starts: minutes on a clean machine, seconds when cached; not inside a test timeout.
+  try {
+    const { dir } = await preparePackedApp()
+    process.env.MAILER_PACKED_APP_DIR = dir
+  } catch (err) {
+    console.error(`Preparing the packed app for the admin browser tests failed:\n${err.message}`)
+    process.exit(1)
+  }
 }
 
 const resultsFile = join(mkdtempSync(join(tmpdir(), "mailer-jest-")), "results.json")

@@ -1,8 +1,14 @@
+// Debian's chromium driven by playwright-core, logged in to the packed app's admin.
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
-import { ADMIN_LOGIN } from "./admin-app"
+import { ADMIN_LOGIN } from "./packed-app"
+
+export type AdminLanguage = "de" | "en"
+
+/** Bounds for one browser step: the production build loads in seconds, a loaded 2-core machine needs room. */
+export const UI_TIMEOUT = 60_000
 
 /** Debian's chromium, headless, with the flags this machine's closed network needs. */
 export function launchBrowser(): Promise<Browser> {
@@ -13,30 +19,50 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A page whose dashboard speaks `language` (the admin keeps its choice in localStorage "lng"). */
-export async function adminPage(browser: Browser, language: "de" | "en"): Promise<Page> {
+export async function adminPage(browser: Browser, language: AdminLanguage): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.setDefaultTimeout(UI_TIMEOUT)
+  page.setDefaultNavigationTimeout(UI_TIMEOUT)
   await page.addInitScript((lng) => window.localStorage.setItem("lng", lng), language)
   return page
 }
 
+/** Logs in through the login form and waits until the dashboard has left it. */
 export async function loginToAdmin(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/app/login`)
-  // The first load compiles the dashboard in Vite's dev server: slow on 2 cores.
-  await page.locator('input[name="email"]').waitFor({ timeout: 180_000 })
+  await page.locator('input[name="email"]').waitFor()
   await page.fill('input[name="email"]', ADMIN_LOGIN.email)
   await page.fill('input[name="password"]', ADMIN_LOGIN.password)
   await page.click('button[type="submit"]')
-  await page.waitForURL(/\/app\/orders/, { timeout: 180_000 })
+  await page.waitForURL((url) => url.pathname.startsWith("/app") && !url.pathname.startsWith("/app/login"))
 }
 
-/** Runs browser steps; when one fails, the error names a screenshot of the page at that moment. */
-export async function withScreenshotOnFailure(page: Page, steps: () => Promise<void>): Promise<void> {
+/** A logged-in page in `language`, opened at `path` (e.g. "/app/settings/mailer"). */
+export async function openAdmin(browser: Browser, baseUrl: string, language: AdminLanguage, path: string): Promise<Page> {
+  const page = await adminPage(browser, language)
+  await loginToAdmin(page, baseUrl)
+  await page.goto(`${baseUrl}${path}`)
+  return page
+}
+
+/** Switches a page's dashboard language for its next load (and reloads it). */
+export async function setLanguage(page: Page, language: AdminLanguage): Promise<void> {
+  await page.evaluate((lng) => window.localStorage.setItem("lng", lng), language)
+  await page.addInitScript((lng) => window.localStorage.setItem("lng", lng), language)
+  await page.reload()
+}
+
+/**
+ * Runs browser steps; when one fails, the error names a screenshot of the page at
+ * that moment and, given the app, Medusa's log file.
+ */
+export async function withScreenshotOnFailure(page: Page, steps: () => Promise<void>, app?: { logFile: string }): Promise<void> {
   try {
     await steps()
   } catch (err) {
     const file = join(mkdtempSync(join(tmpdir(), "mailer-admin-shot-")), "failure.png")
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
-    ;(err as Error).message += `\nScreenshot of the page: ${file}`
+    ;(err as Error).message += `\nScreenshot of the page: ${file}${app ? `\nMedusa log: ${app.logFile}` : ""}`
     throw err
   }
 }

@@ -13,6 +13,8 @@ export interface ReceivedMail {
 export interface SinkBehaviour {
   /** Reply to AUTH with 535 when set. */
   rejectAuth?: boolean
+  /** The only user and password AUTH accepts (535 for any other, e.g. a mistyped password). */
+  credentials?: { username: string; password: string }
   /** Codes to answer DATA with, one per message, before accepting (e.g. [451, 451]). */
   dataReplies?: number[]
   /** Recipients answered with 550 at RCPT TO. */
@@ -38,7 +40,9 @@ export class SmtpSink {
       logger: false,
       onAuth: (auth, _session, callback) => {
         this.authAttempts.push({ username: auth.username ?? "", password: auth.password ?? "" })
-        if (this.behaviour.rejectAuth) {
+        const { credentials } = this.behaviour
+        const wrong = credentials && (auth.username !== credentials.username || auth.password !== credentials.password)
+        if (this.behaviour.rejectAuth || wrong) {
           return callback(Object.assign(new Error("5.7.8 Authentication credentials invalid"), { responseCode: 535 }))
         }
         callback(null, { user: auth.username })
