@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import { ExclamationCircle } from "@medusajs/icons"
 import { Badge, Tooltip } from "@medusajs/ui"
+import { Component, type ReactNode } from "react"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useAccounts } from "../lib/api/accounts"
@@ -13,7 +14,7 @@ import { MAILER_PATHS } from "../lib/paths"
  * every 30 s and when the window regains focus; a change made in the admin shows at once
  * (the account mutations invalidate this query).
  */
-const MailerTestModeBadge = () => {
+const TestModeBadge = () => {
   const { t } = useTranslation("mailer")
   const accounts = useAccounts({ refetchInterval: 30_000, refetchOnWindowFocus: "always" })
   // No data (loading, no permission, API down) says nothing: the badge must never be noise.
@@ -53,7 +54,7 @@ const TopbarBadge = ({
   tooltip: string
   color: "orange" | "red"
   testId: string
-  children: React.ReactNode
+  children: ReactNode
 }) => (
   <Tooltip content={tooltip}>
     <Link to={to} data-testid={testId} className="rounded-md outline-none focus-visible:shadow-borders-focus">
@@ -62,6 +63,30 @@ const TopbarBadge = ({
       </Badge>
     </Link>
   </Tooltip>
+)
+
+/**
+ * The top bar is on every page of the admin: whatever goes wrong in the badge (a host app
+ * with a second copy of a shared library, an unexpected answer) must cost the badge, not the
+ * page. The dashboard has no error boundary around top bar widgets.
+ */
+class BadgeBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  state = { failed: false }
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+  componentDidCatch(error: unknown) {
+    console.error("[medusa-plugin-mailer] the topbar badge failed and is hidden:", error)
+  }
+  render() {
+    return this.state.failed ? null : this.props.children
+  }
+}
+
+const MailerTestModeBadge = () => (
+  <BadgeBoundary>
+    <TestModeBadge />
+  </BadgeBoundary>
 )
 
 export const config = defineWidgetConfig({
