@@ -8,7 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
-import { isMailerError } from "./core/errors"
+import { accountStatusForError, isMailerError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { countRecentLinkMails, dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
@@ -16,7 +16,7 @@ import { TransportCache } from "./delivery/transport-cache"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
-import { accountStatusForError, touchesConnection, type AccountRecord } from "./lib/account-fields"
+import { touchesConnection, type AccountRecord } from "./lib/account-fields"
 import {
   secretBoxFromOptions,
   secretsForConnection,
@@ -153,7 +153,7 @@ class MailerModuleService extends MedusaService({
       await this.resumePausedMessages(account.id)
       return
     }
-    const status = (accountStatusForError(check.error.code) ?? "connection_failed") as "auth_failed"
+    const status = accountStatusForError(check.error.code) ?? "connection_failed"
     await this.updateMailerAccounts({ id: account.id, status, last_error: `${check.error.code}: ${check.error.message}` })
   }
 

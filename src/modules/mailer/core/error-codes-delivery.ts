@@ -1,4 +1,4 @@
-import type { ErrorEntry } from "./errors"
+import type { ErrorEntry } from "./error-entry"
 
 /**
  * Errors of sending: SMTP, configuration, templates, secrets. Part of the one
@@ -34,6 +34,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_DNS: {
     kind: "configuration",
+    pauses_account: "connection_failed",
     message_en: "The SMTP server name could not be found.",
     message_de: "Der Name des SMTP-Servers wurde nicht gefunden.",
     hint_en: "Check the host name in the mail account for typos (for example smtp.gmail.com). Your provider's help pages list the correct name.",
@@ -41,6 +42,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_TLS: {
     kind: "configuration",
+    pauses_account: "tls_failed",
     message_en: "The encrypted connection (TLS/SSL) to the SMTP server failed.",
     message_de: "Die verschlüsselte Verbindung (TLS/SSL) zum SMTP-Server ist fehlgeschlagen.",
     hint_en: "Port and security method probably do not match: use SSL with port 465 and STARTTLS with port 587. If STARTTLS is required but the server does not offer it, choose the port your provider names for STARTTLS. The account is paused until this is fixed.",
@@ -50,6 +52,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_AUTH: {
     kind: "configuration",
+    pauses_account: "auth_failed",
     message_en: "Could not authenticate with the SMTP server.",
     message_de: "Anmeldung am SMTP-Server fehlgeschlagen.",
     hint_en: "Check user name and password. Gmail and Microsoft 365 need an app password (or SMTP access enabled for the mailbox); after a password change, create a new app password and enter it here. The account is paused until this is fixed.",
@@ -59,6 +62,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_AUTH_MISSING: {
     kind: "configuration",
+    pauses_account: "auth_failed",
     message_en: "The SMTP server requires a login, but none is configured.",
     message_de: "Der SMTP-Server verlangt eine Anmeldung, es sind aber keine Zugangsdaten hinterlegt.",
     hint_en: "Turn on \"Authentication required\" in the mail account and enter user name and password.",
@@ -66,6 +70,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_EXPECTS_SSL: {
     kind: "configuration",
+    pauses_account: "tls_failed",
     message_en: "The server sent no greeting: it probably expects SSL (implicit TLS) from the first byte, but the account uses STARTTLS or no encryption.",
     message_de: "Der Server hat nicht gegrüßt: Er erwartet vermutlich von Anfang an SSL (implizites TLS), das Konto verwendet aber STARTTLS oder keine Verschlüsselung.",
     hint_en: "Set the security method to SSL (port 465 is the SSL port), or keep STARTTLS and use the port your provider names for it (usually 587).",
@@ -73,6 +78,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_EXPECTS_STARTTLS: {
     kind: "configuration",
+    pauses_account: "tls_failed",
     message_en: "The TLS handshake failed because the server answered in plain text: it probably expects STARTTLS on this port, not SSL.",
     message_de: "Der TLS-Verbindungsaufbau ist fehlgeschlagen, weil der Server unverschlüsselt geantwortet hat: Er erwartet auf diesem Port vermutlich STARTTLS, nicht SSL.",
     hint_en: "Set the security method to STARTTLS (ports 587 and 25 use STARTTLS), or keep SSL and use port 465.",
@@ -80,6 +86,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_HOST_NOT_ALLOWED: {
     kind: "configuration",
+    pauses_account: "connection_failed",
     message_en: "The SMTP server's address is not allowed: link-local and cloud metadata addresses (169.254.x.x, fe80::…) are never connected to.",
     message_de: "Die Adresse des SMTP-Servers ist nicht erlaubt: Mit link-lokalen Adressen und Cloud-Metadaten-Adressen (169.254.x.x, fe80::…) wird nie verbunden.",
     hint_en: "Enter your mail provider's host name (e.g. smtp.example.com). A mail server in your own network can be reached by its private address (10.x, 172.16–31.x, 192.168.x), one on the same machine by 127.0.0.1.",
@@ -87,6 +94,7 @@ export const DELIVERY_ERRORS = {
   },
   SMTP_PLAINTEXT_AUTH: {
     kind: "configuration",
+    pauses_account: "tls_failed",
     message_en: "The password would travel unencrypted to a server on another machine; it was not sent.",
     message_de: "Das Passwort würde unverschlüsselt an einen Server auf einem anderen Rechner gehen; es wurde nicht gesendet.",
     hint_en: "Choose STARTTLS or SSL for this account. Without encryption a login is only sent to a server on the same machine (localhost, 127.0.0.1); for a relay that needs no login, turn authentication off.",
@@ -189,6 +197,7 @@ export const DELIVERY_ERRORS = {
   },
   DKIM_SIGNING: {
     kind: "configuration",
+    pauses_account: "tls_failed",
     message_en: "The message could not be signed (DKIM).",
     message_de: "Die Nachricht konnte nicht signiert werden (DKIM).",
     hint_en: "Check the DKIM private key (PEM format), domain and selector in the account, or remove the DKIM settings.",
@@ -240,6 +249,7 @@ export const DELIVERY_ERRORS = {
   },
   SECRET_DECRYPT_FAILED: {
     kind: "configuration",
+    pauses_account: "auth_failed",
     message_en: "A stored password or DKIM key could not be decrypted.",
     message_de: "Ein gespeichertes Passwort oder ein DKIM-Schlüssel konnte nicht entschlüsselt werden.",
     hint_en: "MAILER_SECRET_KEY was probably changed. Restore the old key (as a previous key) or enter the password (and the DKIM key, if the detail names it) of the account again; \"Test and save\" takes the new one.",

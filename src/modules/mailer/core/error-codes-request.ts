@@ -1,4 +1,4 @@
-import type { ErrorEntry } from "./errors"
+import type { ErrorEntry } from "./error-entry"
 
 /**
  * Errors of a request to the admin API: its shape, unknown ids, conflicts.
@@ -8,8 +8,6 @@ import type { ErrorEntry } from "./errors"
 export const REQUEST_ERRORS = {
   INVALID_DATA: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "The request contains invalid data.",
     message_de: "Die Anfrage enthält ungültige Daten.",
     hint_en: "Correct the fields listed in errors and send the request again.",
@@ -17,8 +15,6 @@ export const REQUEST_ERRORS = {
   },
   INVALID_JSON: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "The request body is not valid JSON.",
     message_de: "Der Inhalt der Anfrage ist kein gültiges JSON.",
     hint_en: "Send a JSON object, e.g. {\"name\": \"Shop\"}.",
@@ -26,8 +22,6 @@ export const REQUEST_ERRORS = {
   },
   PAYLOAD_TOO_LARGE: {
     kind: "request",
-    http_status: 413,
-    type: "invalid_data",
     message_en: "The request body is larger than {limit}.",
     message_de: "Der Inhalt der Anfrage ist größer als {limit}.",
     hint_en: "Shorten the template or leave out large embedded images; link to them instead.",
@@ -35,8 +29,6 @@ export const REQUEST_ERRORS = {
   },
   UNSUPPORTED_MEDIA_TYPE: {
     kind: "request",
-    http_status: 415,
-    type: "invalid_data",
     message_en: "Send the request body as JSON (Content-Type: application/json).",
     message_de: "Senden Sie den Inhalt der Anfrage als JSON (Content-Type: application/json).",
     hint_en: "Set the header Content-Type: application/json.",
@@ -44,8 +36,6 @@ export const REQUEST_ERRORS = {
   },
   NOT_FOUND: {
     kind: "request",
-    http_status: 404,
-    type: "not_found",
     message_en: "No {entity|record} with the id \"{id}\" exists.",
     message_de: "Es gibt kein{entity_de_suffix} {entity_de|Objekt} mit der ID „{id}“.",
     hint_en: "It may have been deleted; reload the list.",
@@ -53,8 +43,6 @@ export const REQUEST_ERRORS = {
   },
   CONFIRMATION_MISMATCH: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "To delete the account, type its sender address \"{expected}\" exactly.",
     message_de: "Geben Sie zum Löschen die Absenderadresse „{expected}“ des Kontos genau ein.",
     hint_en: "The confirmation protects against deleting the wrong account.",
@@ -62,8 +50,6 @@ export const REQUEST_ERRORS = {
   },
   TEMPLATE_EXISTS: {
     kind: "request",
-    http_status: 409,
-    type: "conflict",
     message_en: "A template for \"{event_name}\" in \"{locale}\" already exists for {channel|all sales channels}.",
     message_de: "Für „{event_name}“ in „{locale}“ gibt es bereits eine Vorlage für {channel_de|alle Vertriebskanäle}.",
     hint_en: "Edit the existing template instead, or delete it first.",
@@ -71,8 +57,6 @@ export const REQUEST_ERRORS = {
   },
   UNKNOWN_EVENT: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "The plugin sends no mail for the event \"{event_name}\".",
     message_de: "Für das Ereignis „{event_name}“ versendet das Plugin keine E-Mail.",
     hint_en: "GET /admin/mailer/events lists the supported events.",
@@ -80,8 +64,6 @@ export const REQUEST_ERRORS = {
   },
   NO_ORDER_CONTEXT: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "A real order cannot be used for \"{event_name}\"; leave order_id empty to use sample data.",
     message_de: "Für „{event_name}“ kann keine echte Bestellung verwendet werden; lassen Sie order_id leer, um Beispieldaten zu verwenden.",
     hint_en: "Real orders work for mails built from the order alone, such as the order confirmation.",
@@ -89,8 +71,6 @@ export const REQUEST_ERRORS = {
   },
   DEFAULT_TEMPLATE_READ_ONLY: {
     kind: "request",
-    http_status: 400,
-    type: "not_allowed",
     message_en: "A shipped default template cannot be changed or deleted.",
     message_de: "Eine mitgelieferte Standardvorlage kann nicht geändert oder gelöscht werden.",
     hint_en: "Create a template for the same event and language (POST /admin/mailer/templates); it replaces the default.",
@@ -98,8 +78,6 @@ export const REQUEST_ERRORS = {
   },
   RESEND_NOT_POSSIBLE: {
     kind: "request",
-    http_status: 400,
-    type: "not_allowed",
     message_en: "This e-mail contained a one-time link (password reset or invitation) and cannot be sent again.",
     message_de: "Diese E-Mail enthielt einen einmaligen Link (Passwort zurücksetzen oder Einladung) und kann nicht erneut gesendet werden.",
     hint_en: "Ask the customer to request a new password, or send a new invitation from the admin.",
@@ -107,8 +85,6 @@ export const REQUEST_ERRORS = {
   },
   PASSWORD_REQUIRED: {
     kind: "request",
-    http_status: 400,
-    type: "invalid_data",
     message_en: "Enter the password again: it is required when {fields|the connection settings} change.",
     message_de: "Geben Sie das Passwort erneut ein: Es ist erforderlich, wenn sich {fields_de|die Verbindungseinstellungen} ändern.",
     hint_en: "A stored password is only sent to the server it was entered for. Send \"password\" together with the changed host, port, security or user name.",
@@ -116,8 +92,6 @@ export const REQUEST_ERRORS = {
   },
   CONFLICT: {
     kind: "request",
-    http_status: 409,
-    type: "conflict",
     message_en: "The change conflicts with the current data; reload and try again.",
     message_de: "Die Änderung steht im Konflikt mit den aktuellen Daten; laden Sie neu und versuchen Sie es noch einmal.",
     hint_en: "Someone else may have changed the same record at the same time.",

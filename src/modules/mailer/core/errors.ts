@@ -1,47 +1,14 @@
 import { DELIVERY_ERRORS } from "./error-codes-delivery"
 import { REQUEST_ERRORS } from "./error-codes-request"
+import type { AccountPauseStatus, ErrorContext, ErrorEntry, ErrorKind, MailerLanguage } from "./error-entry"
 
 /**
  * The one error table of the mailer. Every failure the plugin records or answers (SMTP,
  * configuration, templates, secrets, admin API requests) has a code here with its kind and a
- * merchant-facing text and hint in German and English. Other layers map a code to an HTTP
- * answer or MedusaError only at the API or workflow-step boundary.
- *
- * kind decides what happens:
- * - transient:     retry later with backoff
- * - permanent:     mark the message failed, never retry automatically
- * - configuration: the account (or installation) must be fixed first; pause, do not retry blindly
- * - request:       a request to the admin API was refused (http_status says how)
+ * merchant-facing text and hint in German and English (entry shape: error-entry.ts). Other
+ * layers map a code to an HTTP answer or MedusaError only at the API or workflow-step boundary.
  */
-export type ErrorKind = "transient" | "permanent" | "configuration" | "request"
-
-export type MailerLanguage = "de" | "en"
-
-export interface ErrorEntry {
-  kind: ErrorKind
-  /** For request errors: the HTTP status and Medusa error type of the answer. */
-  http_status?: number
-  type?: string
-  message_en: string
-  message_de: string
-  hint_en: string
-  hint_de: string
-  /**
-   * Hints for a connection check (verify, test and save) where the default one would say
-   * something untrue there, e.g. "the mail will be retried": a check is never retried.
-   */
-  hint_check_en?: string
-  hint_check_de?: string
-  /** Hints for "test and save" only, where nothing is stored and so nothing is paused. */
-  hint_test_en?: string
-  hint_test_de?: string
-}
-
-/**
- * Where an error is shown: a queued mail ("delivery", the default), a verification of a
- * stored account ("verify") or a "test and save" of settings not stored yet ("test").
- */
-export type ErrorContext = "delivery" | "verify" | "test"
+export type { AccountPauseStatus, ErrorContext, ErrorEntry, ErrorKind, MailerLanguage } from "./error-entry"
 
 export const MAILER_ERRORS: Record<keyof typeof DELIVERY_ERRORS | keyof typeof REQUEST_ERRORS, ErrorEntry> = {
   ...DELIVERY_ERRORS,
@@ -134,31 +101,12 @@ export function fillParams(text: string, params: ErrorParams): string {
   })
 }
 
-/**
- * Picks German or English from an Accept-Language header, honouring q-values
- * ("fr, de;q=0.8, en;q=0.5" → de). Anything else, or no header, reads as English.
- */
-export function pickLanguage(acceptLanguage?: string | null): MailerLanguage {
-  if (!acceptLanguage) return "en"
-  let best: { lang: MailerLanguage; q: number } | null = null
-  for (const part of acceptLanguage.split(",")) {
-    const [tag, ...params] = part.trim().split(";")
-    const lang = tag.trim().toLowerCase().split("-")[0]
-    if (lang !== "de" && lang !== "en") continue
-    const q = parseQuality(params)
-    // strictly greater: on equal weight the earlier entry wins, as the header lists preference order
-    if (q > 0 && (!best || q > best.q)) best = { lang, q }
-  }
-  return best?.lang ?? "en"
+/** The status an error puts its account in (the table's pauses_account), or null. */
+export function accountStatusForError(code: string): AccountPauseStatus | null {
+  return isMailerErrorCode(code) ? MAILER_ERRORS[code].pauses_account ?? null : null
 }
 
-function parseQuality(params: string[]): number {
-  for (const param of params) {
-    const [key, value] = param.trim().split("=")
-    if (key?.trim().toLowerCase() === "q") {
-      const q = Number(value)
-      return Number.isFinite(q) ? q : 0
-    }
-  }
-  return 1
-}
+/** Every status in which an account is paused: its queued mail waits for a fix. */
+export const PAUSED_ACCOUNT_STATUSES: ReadonlySet<string> = new Set(
+  Object.values(MAILER_ERRORS).flatMap((entry) => (entry.pauses_account ? [entry.pauses_account] : []))
+)

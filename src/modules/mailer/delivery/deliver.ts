@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { nextRetryAt, type RetryPolicy } from "../core/backoff"
 import { classifySmtpError } from "../core/classify-smtp-error"
-import { describeError, MailerError } from "../core/errors"
+import { accountStatusForError, describeError, MailerError, PAUSED_ACCOUNT_STATUSES } from "../core/errors"
 import { carriesSecretLink } from "../core/events/catalog"
 import { languageOf } from "../core/locale"
 import { insertOneTimeLink, type MailBody } from "../core/one-time-link"
@@ -9,7 +9,6 @@ import { redactedContent } from "../core/templates/redacted"
 import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { routeForTestMode } from "../core/test-mode"
-import { accountStatusForError, PAUSED_ACCOUNT_STATUSES } from "../lib/account-fields"
 import type { DeliveryResult } from "../types"
 import {
   claimMessage,

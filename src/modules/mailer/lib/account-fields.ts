@@ -58,25 +58,3 @@ function sameSetting(field: string, stored: unknown, next: unknown): boolean {
 export function touchesConnection(input: Record<string, unknown>): boolean {
   return CONNECTION_FIELDS.some((field) => field in input)
 }
-
-// Configuration errors pause the account: retrying a wrong password only risks
-// a lockout at the provider. The admin's fix (or a passed verify) resumes it.
-const PAUSING_STATUS_BY_CODE: Record<string, string> = {
-  SMTP_AUTH: "auth_failed",
-  SMTP_AUTH_MISSING: "auth_failed",
-  SMTP_TLS: "tls_failed",
-  SMTP_DNS: "connection_failed",
-  DKIM_SIGNING: "tls_failed",
-  SECRET_DECRYPT_FAILED: "auth_failed",
-  SMTP_EXPECTS_SSL: "tls_failed",
-  SMTP_EXPECTS_STARTTLS: "tls_failed",
-  SMTP_PLAINTEXT_AUTH: "tls_failed",
-  SMTP_HOST_NOT_ALLOWED: "connection_failed",
-}
-
-export const PAUSED_ACCOUNT_STATUSES = new Set(Object.values(PAUSING_STATUS_BY_CODE))
-
-/** The account status an error puts the account in, or null when it does not pause the account. */
-export function accountStatusForError(code: string): string | null {
-  return PAUSING_STATUS_BY_CODE[code] ?? null
-}

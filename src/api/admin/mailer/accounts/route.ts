@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
-import { languageOf, parseWith, route } from "../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
 import { presentAccount } from "../lib/present"
 import { assertSalesChannels, testBeforeSave, toServiceInput } from "./helpers"
@@ -20,7 +20,7 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
     {},
     { skip: offset, take: limit, order: { is_default: "DESC", created_at: "ASC" } }
   )
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   res.json({ accounts: accounts.map((a) => presentAccount(a, lang)), count, offset, limit })
 })
 
@@ -30,7 +30,7 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
  */
 export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const body = parseWith(CreateAccountBody, req.body)
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   const mailer = mailerOf(req)
   const input = toServiceInput(body)
   await assertSalesChannels(req, body.sales_channel_ids)

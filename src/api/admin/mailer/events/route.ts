@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { describeVariables, EVENT_CATALOG } from "../../../../modules/mailer/core/events/catalog"
 import { SHIPPED_TEMPLATES } from "../../../../modules/mailer/core/templates/shipped"
-import { languageOf, route } from "../lib/http-errors"
+import { requestLanguage, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
 
 /**
@@ -10,7 +10,7 @@ import { mailerOf } from "../lib/mailer"
  * with sample values.
  */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   const settings = await mailerOf(req).getSettings()
   const enabled = (settings.enabled_events as Record<string, boolean> | null) ?? {}
   const events = EVENT_CATALOG.map((event) => ({

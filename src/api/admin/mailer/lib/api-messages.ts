@@ -5,10 +5,11 @@ import {
   type MailerLanguage,
   type RequestErrorCode,
 } from "../../../../modules/mailer/core/errors"
+import { HTTP_ANSWERS } from "./http-answers"
 
 /**
  * The admin API's refusals (request shape, unknown ids, conflicts) come from
- * the one error table in core (REQUEST_ERRORS); this adds their HTTP status.
+ * the one error table in core (REQUEST_ERRORS); this adds their HTTP answer (http-answers.ts).
  */
 type Params = ErrorParams
 
@@ -19,9 +20,9 @@ export function isApiErrorCode(code: unknown): code is ApiErrorCode {
 }
 
 export function describeApiError(code: ApiErrorCode, lang: MailerLanguage, params: Params = {}) {
-  const entry = REQUEST_ERRORS[code]
+  const { status, type } = HTTP_ANSWERS[code]
   const { message, hint } = describeError(code, lang, params)
-  return { status: entry.http_status, type: entry.type, message, hint }
+  return { status, type, message, hint }
 }
 
 /** What each kind of record is called in messages (German needs the article's ending). */

@@ -4,13 +4,13 @@ import {
   describeError,
   isMailerError,
   isMailerErrorCode,
-  pickLanguage,
   type ErrorContext,
   type MailerErrorCode,
   type MailerLanguage,
 } from "../../../../modules/mailer/core/errors"
 import { isTemplateError, type TemplateProblem } from "../../../../modules/mailer/core/render"
 import { describeApiError, ENTITY_NAMES, isApiErrorCode, type ApiErrorCode, type EntityName } from "./api-messages"
+import { requestLanguage } from "./accept-language"
 import { toFieldErrors, type FieldError } from "./field-errors"
 
 /**
@@ -27,6 +27,8 @@ export interface ErrorBody {
   errors?: unknown[]
   [extra: string]: unknown
 }
+
+export { requestLanguage }
 
 type ZodIssues = z.core.$ZodIssue[]
 
@@ -56,10 +58,6 @@ export class ApiError extends Error {
 
 export function notFound(entity: EntityName, id: string): ApiError {
   return new ApiError("NOT_FOUND", { params: { ...ENTITY_NAMES[entity], id } })
-}
-
-export function languageOf(req: MedusaRequest): MailerLanguage {
-  return pickLanguage(req.headers["accept-language"])
 }
 
 /** Parses with a zod schema or throws INVALID_DATA with one sentence per field. */
@@ -171,7 +169,7 @@ function idIn(message: string | undefined): string {
 }
 
 export function sendError(req: MedusaRequest, res: MedusaResponse, err: unknown): boolean {
-  const mapped = errorBody(err, languageOf(req))
+  const mapped = errorBody(err, requestLanguage(req))
   if (!mapped) return false
   res.status(mapped.status).json(mapped.body)
   return true

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { raw } from "@medusajs/framework/mikro-orm/core"
-import { languageOf, parseWith, route } from "../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
 import { MESSAGE_LIST_FIELDS, presentMessage } from "../lib/present"
 import { ListMessagesQuery, type ListMessagesInput } from "./validators"
@@ -17,7 +17,7 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
     take: query.limit,
     order: { created_at: "DESC", id: "DESC" },
   })
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   res.json({ messages: messages.map((m) => presentMessage(m, lang)), count, offset: query.offset, limit: query.limit })
 })
 

@@ -1,10 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SMTP_PRESETS } from "../../../../modules/mailer/core/smtp/presets"
-import { languageOf, route } from "../lib/http-errors"
+import { requestLanguage, route } from "../lib/http-errors"
 
 /** GET /admin/mailer/presets: provider presets for the account form (host, port, security, notes). */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   const presets = SMTP_PRESETS.map((p) => ({ ...p, notes: lang === "de" ? p.notes_de : p.notes_en }))
   res.json({ presets, count: presets.length })
 })

@@ -3,7 +3,8 @@ import {
   MailerError,
   describeError,
   isMailerErrorCode,
-  pickLanguage,
+  PAUSED_ACCOUNT_STATUSES,
+  accountStatusForError,
   type MailerErrorCode,
 } from "../errors"
 
@@ -23,11 +24,8 @@ describe("error table", () => {
   it.each(Object.keys(MAILER_ERRORS) as MailerErrorCode[])("%s has a kind and non-empty de/en message and hint", (code) => {
     const entry = MAILER_ERRORS[code]
     expect(["transient", "permanent", "configuration", "request"]).toContain(entry.kind)
-    // Request errors answer an HTTP request: they need a status and a Medusa error type.
-    if (entry.kind === "request") {
-      expect([400, 404, 409, 413, 415]).toContain(entry.http_status)
-      expect(entry.type).toMatch(/^[a-z_]+$/)
-    }
+    // Only a configuration error may pause an account: the others are retried or final.
+    if (entry.pauses_account) expect(entry.kind).toBe("configuration")
     for (const text of [entry.message_en, entry.message_de, entry.hint_en, entry.hint_de]) {
       expect(text.trim().length).toBeGreaterThan(10)
     }
@@ -125,22 +123,14 @@ describe("describeError", () => {
   })
 })
 
-describe("pickLanguage", () => {
-  it.each([
-    ["de-DE,de;q=0.9", "de"],
-    ["de", "de"],
-    ["DE-at", "de"],
-    ["en-US,en;q=0.9,de;q=0.8", "en"],
-    ["fr-FR,fr;q=0.9,de;q=0.8,en;q=0.5", "de"],
-    ["en;q=0.4, de;q=0.6", "de"],
-    ["de;q=0", "en"],
-    ["fr, it", "en"],
-    ["*", "en"],
-    ["", "en"],
-    [null, "en"],
-    [undefined, "en"],
-  ])("%p → %s", (header, expected) => {
-    expect(pickLanguage(header)).toBe(expected)
+describe("paused accounts", () => {
+  it("reads the account status from the table entry, null for errors that do not pause", () => {
+    expect(accountStatusForError("SMTP_AUTH")).toBe("auth_failed")
+    expect(accountStatusForError("SMTP_TLS")).toBe("tls_failed")
+    expect(accountStatusForError("SMTP_HOST_NOT_ALLOWED")).toBe("connection_failed")
+    expect(accountStatusForError("SMTP_TIMEOUT")).toBeNull()
+    expect(accountStatusForError("NOT_A_CODE")).toBeNull()
+    expect([...PAUSED_ACCOUNT_STATUSES].sort()).toEqual(["auth_failed", "connection_failed", "tls_failed"])
   })
 })
 

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ApiError, languageOf, parseWith, route } from "../../lib/http-errors"
+import { ApiError, requestLanguage, parseWith, route } from "../../lib/http-errors"
 import { mailerOf } from "../../lib/mailer"
 import { presentAccount } from "../../lib/present"
 import {
@@ -15,7 +15,7 @@ import { DeleteAccountBody, UpdateAccountBody } from "../validators"
 /** GET /admin/mailer/accounts/:id */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const account = await retrieveAccount(mailerOf(req), req.params.id)
-  res.json({ account: presentAccount(account, languageOf(req)) })
+  res.json({ account: presentAccount(account, requestLanguage(req)) })
 })
 
 /**
@@ -28,7 +28,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const mailer = mailerOf(req)
   const stored = await retrieveAccount(mailer, req.params.id)
   const body = parseWith(UpdateAccountBody, req.body)
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   const input = toServiceInput(body)
   assertUsername({ ...stored, ...input })
   assertPasswordForConnectionChange(stored, input)

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { languageOf, route } from "../../lib/http-errors"
+import { requestLanguage, route } from "../../lib/http-errors"
 import { mailerOf, retrieveOr404 } from "../../lib/mailer"
 import { presentMessage } from "../../lib/present"
 
@@ -7,5 +7,5 @@ import { presentMessage } from "../../lib/present"
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const mailer = mailerOf(req)
   const message = await retrieveOr404("message", req.params.id, () => mailer.retrieveMailerMessage(req.params.id))
-  res.json({ message: presentMessage(message, languageOf(req)) })
+  res.json({ message: presentMessage(message, requestLanguage(req)) })
 })

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { describeError, type MailerLanguage } from "../../../../../modules/mailer/core/errors"
-import { languageOf, parseWith, route } from "../../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../../lib/http-errors"
 import { mailerOf } from "../../lib/mailer"
 import { toFilters } from "../route"
 import { csvDocument, type CsvValue } from "./csv"
@@ -38,7 +38,7 @@ const SELECT = [...COLUMNS.filter((c) => c !== "error_detail" && c !== "error_me
  */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const { language, ...query } = parseWith(ExportMessagesQuery, req.query)
-  const lang = language ?? languageOf(req)
+  const lang = language ?? requestLanguage(req)
   const [messages, count] = await mailerOf(req).listAndCountMailerMessages(
     toFilters({ ...query, limit: EXPORT_ROW_LIMIT, offset: 0 }),
     { select: SELECT, take: EXPORT_ROW_LIMIT, order: { created_at: "DESC", id: "DESC" } }

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { sendAccountTestEmailWorkflow } from "../../../../../../workflows/send-account-test-email"
-import { languageOf, parseWith, route } from "../../../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
 import { ToBody } from "../../../lib/schemas"
@@ -14,7 +14,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const mailer = mailerOf(req)
   const account = await retrieveAccount(mailer, req.params.id)
   const { to } = parseWith(ToBody, req.body)
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   const { result } = await sendAccountTestEmailWorkflow(req.scope).run({
     input: { account_id: account.id, to: to ?? null, user_id: actorOf(req), nonce: newNonce(), lang },
   })

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { describeError } from "../../../../../../modules/mailer/core/errors"
-import { languageOf, parseWith, route } from "../../../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { mailerOf } from "../../../lib/mailer"
 import { presentAccount } from "../../../lib/present"
 import { logConnectionFailure, retrieveAccount } from "../../helpers"
@@ -18,7 +18,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const mailer = mailerOf(req)
   const stored = await retrieveAccount(mailer, req.params.id)
   const given = parseWith(VerifyAccountBody, req.body ?? {})
-  const lang = languageOf(req)
+  const lang = requestLanguage(req)
   // Errors come back from the transport layer with the account's secrets removed.
   const check = await mailer.verifyAccount(stored.id, given)
   const account = presentAccount(await mailer.retrieveMailerAccount(stored.id), lang)

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { resendMessageWorkflow } from "../../../../../../workflows/resend-message"
 import { carriesSecretLink } from "../../../../../../modules/mailer/core/events/catalog"
-import { ApiError, languageOf, parseWith, route } from "../../../lib/http-errors"
+import { ApiError, requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce, retrieveOr404 } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
 import { ToBody } from "../../../lib/schemas"
@@ -22,5 +22,5 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
     input: { message_id: original.id, to: to ?? null, user_id: actorOf(req), nonce: newNonce() },
   })
   const message = await mailer.retrieveMailerMessage(result.message_id)
-  res.json({ message: presentMessage(message, languageOf(req)) })
+  res.json({ message: presentMessage(message, requestLanguage(req)) })
 })

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { sendTemplateTestEmailWorkflow } from "../../../../../../workflows/send-template-test-email"
-import { languageOf, parseWith, route } from "../../../lib/http-errors"
+import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
 import { retrieveTemplate, shippedById } from "../../helpers"
@@ -40,5 +40,5 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
     })
   )
   const message = await mailer.retrieveMailerMessage(result.message_id)
-  res.json({ message: presentMessage(message, languageOf(req)) })
+  res.json({ message: presentMessage(message, requestLanguage(req)) })
 })
