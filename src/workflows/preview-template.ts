@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { TemplateOverride } from "./lib/prepare-draft"
+import type { TemplateOverride } from "../modules/mailer/drafts"
 import { realOrSampleContext, type RealOrSampleInput } from "./lib/real-or-sample-context"
 import { renderPreviewStep } from "./steps/render-preview"
 

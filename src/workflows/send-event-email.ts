@@ -1,6 +1,6 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { EmailEventInput } from "./context/types"
-import type { DraftOverrides } from "./lib/prepare-draft"
+import type { DraftOverrides } from "../modules/mailer/drafts"
 import { deliverEmailStep } from "./steps/deliver-email"
 import { enqueueEmailStep } from "./steps/enqueue-email"
 import { loadEmailContextStep } from "./steps/load-email-context"

@@ -13,6 +13,8 @@ import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { countRecentLinkMails, dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
 import { TransportCache } from "./delivery/transport-cache"
+import { buildDraft, previewDraft, type DraftOverrides, type DraftReads, type TemplateOverride } from "./drafts"
+import type { LoadedEmailContext } from "./core/events/types"
 import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { buildMessageId } from "./core/smtp/build-mail"
 import { buildTestMail } from "./core/templates/test-mail"
@@ -196,6 +198,18 @@ class MailerModuleService extends MedusaService({
   async updateSettings(data: Record<string, unknown>) {
     await this.getSettings()
     return this.updateMailerSettings({ ...data, id: SETTINGS_ID })
+  }
+
+  // ---- drafts (the pipeline lives in drafts/) ----------------------------
+
+  /** An event's or a manual send's mail as an outbox draft: template, account, staff member, rendered. */
+  async prepareDraft(loaded: LoadedEmailContext, overrides: DraftOverrides = {}): Promise<MessageDraft> {
+    return buildDraft(this as unknown as DraftReads, loaded, overrides)
+  }
+
+  /** A template rendered for a context as its account would send it; writes nothing. */
+  async previewDraft(loaded: LoadedEmailContext, template: TemplateOverride) {
+    return previewDraft(this as unknown as DraftReads, loaded, template)
   }
 
   // ---- outbox -------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { customerView, loadCustomer, loadLatestOrder } from "./customer"
 import { ONE_TIME_LINK_PLACEHOLDER } from "../../modules/mailer/core/one-time-link"
-import { passwordResetUrl, tokenFingerprint, tokenLifetimeMinutes } from "./links"
+import { passwordResetUrl, tokenFingerprint, tokenLifetimeMinutes } from "../../modules/mailer/core/links"
 import { fullName, loadLinkBases, loadStore, metadataLocale, skippedContext, storeData } from "./shared"
 import type { ContextLoader, EmailEventInput, LoadedEmailContext, LoadFailure, LoaderDeps } from "./types"
 

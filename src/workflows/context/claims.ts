@@ -2,7 +2,7 @@ import { loadOrderMailContext } from "./order"
 import { loadChangeActors } from "./returns"
 import { toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { claimView, exchangeView } from "./views"
+import { claimView, exchangeView } from "../../modules/mailer/core/events/views"
 
 const CLAIM_FIELDS = [
   "id",

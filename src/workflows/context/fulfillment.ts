@@ -1,7 +1,7 @@
 import { loadOrderMailContext } from "./order"
 import { skippedContext, toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { shipmentView } from "./views"
+import { shipmentView } from "../../modules/mailer/core/events/views"
 
 const FULFILLMENT_FIELDS = [
   "id",

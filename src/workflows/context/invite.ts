@@ -1,6 +1,6 @@
 import { ONE_TIME_LINK_PLACEHOLDER } from "../../modules/mailer/core/one-time-link"
 import { missingLinkFailure } from "./auth"
-import { inviteUrl, tokenFingerprint } from "./links"
+import { inviteUrl, tokenFingerprint } from "../../modules/mailer/core/links"
 import { loadLinkBases, loadStore, metadataLocale, resolveStaff, storeData, toPlainJson } from "./shared"
 import type { ContextLoader } from "./types"
 

@@ -1,7 +1,7 @@
 import { loadOrderMailContext } from "./order"
 import { skippedContext, toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { latestRefund } from "./views"
+import { latestRefund } from "../../modules/mailer/core/events/views"
 
 const PAYMENT_FIELDS = [
   "id",

@@ -45,6 +45,3 @@ export const CONTEXT_LOADERS: Record<string, ContextLoader> = {
 }
 
 export const HANDLED_EVENTS = Object.keys(CONTEXT_LOADERS)
-
-export { eventPayloadFor, occurrenceOf } from "./resend"
-export type { StoredMessageRef } from "./resend"

@@ -1,7 +1,7 @@
 import { loadOrderMailContext } from "./order"
 import { toPlainJson } from "./shared"
 import type { ContextLoader, Query } from "./types"
-import { changeActors, returnView } from "./views"
+import { changeActors, returnView } from "../../modules/mailer/core/events/views"
 
 const RETURN_FIELDS = [
   "id",

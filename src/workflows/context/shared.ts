@@ -2,8 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MAILER_MODULE } from "../../modules/mailer"
 import type MailerModuleService from "../../modules/mailer/service"
-import { resolveLinkBases, type LinkBases } from "./links"
-import { staffCandidates } from "./views"
+import { resolveLinkBases, type LinkBases } from "../../modules/mailer/core/links"
+import { staffCandidates } from "../../modules/mailer/core/events/views"
 import type { LoadedEmailContext, Query } from "./types"
 
 /** Query results carry BigNumber objects and Dates; templates get plain JSON. */

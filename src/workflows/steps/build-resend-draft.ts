@@ -4,10 +4,10 @@ import { MAILER_MODULE } from "../../modules/mailer"
 import { manualIdempotencyKey } from "../../modules/mailer/core/idempotency"
 import type MailerModuleService from "../../modules/mailer/service"
 import type { MessageDraft } from "../../modules/mailer/types"
-import { eventPayloadFor, type StoredMessageRef } from "../context/resend"
+import { eventPayloadFor, type StoredMessageRef } from "../../modules/mailer/core/events/resend"
 import { CONTEXT_LOADERS } from "../context/registry"
 import type { LoadedEmailContext, Query } from "../context/types"
-import { prepareDraft, type DraftOverrides } from "../lib/prepare-draft"
+import type { DraftOverrides } from "../../modules/mailer/drafts"
 
 export interface ResendDraftInput {
   message_id: string
@@ -40,7 +40,7 @@ export const buildResendDraftStep = createStep(
     }
     const loaded = await reload(container, original, input.user_id)
     if (loaded) {
-      const draft = await prepareDraft(mailer, loaded, overrides)
+      const draft = await mailer.prepareDraft(loaded, overrides)
       // An admin's resend is sent even when the event is switched off.
       if (draft.status !== "skipped") return new StepResponse(draft)
     }

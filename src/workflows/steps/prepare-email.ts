@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MAILER_MODULE } from "../../modules/mailer"
 import type MailerModuleService from "../../modules/mailer/service"
 import type { LoadedEmailContext } from "../context/types"
-import { prepareDraft, type DraftOverrides } from "../lib/prepare-draft"
+import type { DraftOverrides } from "../../modules/mailer/drafts"
 
 export interface PrepareEmailInput {
   loaded: LoadedEmailContext
@@ -14,6 +14,6 @@ export const prepareEmailStep = createStep(
   "mailer-prepare-email",
   async (input: PrepareEmailInput, { container }) => {
     const mailer = container.resolve<MailerModuleService>(MAILER_MODULE)
-    return new StepResponse(await prepareDraft(mailer, input.loaded, input.overrides ?? {}))
+    return new StepResponse(await mailer.prepareDraft(input.loaded, input.overrides ?? {}))
   }
 )

@@ -3,7 +3,7 @@ import { MAILER_MODULE } from "../../modules/mailer"
 import { isTemplateError, type TemplateErrorCode, type TemplateProblem } from "../../modules/mailer/core/render"
 import type MailerModuleService from "../../modules/mailer/service"
 import type { LoadedEmailContext } from "../context/types"
-import { previewEmail, type TemplateOverride } from "../lib/prepare-draft"
+import type { TemplateOverride } from "../../modules/mailer/drafts"
 
 export interface RenderPreviewInput {
   loaded: LoadedEmailContext
@@ -24,7 +24,7 @@ export const renderPreviewStep = createStep(
   async (input: RenderPreviewInput, { container }) => {
     const mailer = container.resolve<MailerModuleService>(MAILER_MODULE)
     try {
-      const rendered = await previewEmail(mailer, input.loaded, input.template)
+      const rendered = await mailer.previewDraft(input.loaded, input.template)
       return new StepResponse<PreviewResult>({ ok: true, ...rendered })
     } catch (err) {
       if (!isTemplateError(err)) throw err

@@ -1,10 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { MAILER_MODULE } from "../../modules/mailer"
 import { manualIdempotencyKey } from "../../modules/mailer/core/idempotency"
-import { pickAccount } from "../../modules/mailer/core/resolve-account"
-import type MailerModuleService from "../../modules/mailer/service"
+import type { DraftOverrides, TemplateOverride } from "../../modules/mailer/drafts"
 import type { LoadedEmailContext } from "../context/types"
-import type { DraftOverrides, TemplateOverride } from "../lib/prepare-draft"
 
 export interface TemplateTestOverridesInput {
   loaded: LoadedEmailContext
@@ -19,23 +16,18 @@ export interface TemplateTestOverridesInput {
 /**
  * How a template test mail differs from the event's mail: this template, a
  * fresh idempotency key, and the recipient the admin named, else the sender
- * address of the account the mail goes out from (never the customer).
+ * address of the account the mail goes out from (never the customer). The
+ * module's draft pipeline picks that account, as for every mail.
  */
 export const templateTestOverridesStep = createStep(
   "mailer-template-test-overrides",
-  async (input: TemplateTestOverridesInput, { container }) => {
-    const mailer = container.resolve<MailerModuleService>(MAILER_MODULE)
-    const accounts = await mailer.listMailerAccounts({})
-    const account = pickAccount(accounts as any[], {
-      template_account_id: input.template.account_id,
-      sales_channel_id: input.loaded.sales_channel_id,
-    })
+  async (input: TemplateTestOverridesInput) => {
     const overrides: DraftOverrides = {
       idempotency_key: manualIdempotencyKey("test", input.template_key, input.nonce),
-      to: input.to || account?.sender_email || null,
+      to: input.to || null,
+      to_account_sender: true,
       triggered_by: input.user_id,
       template: input.template,
-      account_id: account?.id ?? null,
     }
     return new StepResponse(overrides)
   }

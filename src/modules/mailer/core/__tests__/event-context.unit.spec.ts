@@ -1,4 +1,5 @@
-import { eventPayloadFor, occurrenceOf } from "../../../../workflows/context/resend"
+import { occurrenceKey, occurrenceOf } from "../events/occurrence"
+import { eventPayloadFor } from "../events/resend"
 import {
   absoluteHttpUrl,
   inviteUrl,
@@ -6,9 +7,9 @@ import {
   resolveLinkBases,
   tokenFingerprint,
   tokenLifetimeMinutes,
-} from "../../../../workflows/context/links"
-import { changeActors, itemLines, latestRefund, shipmentView, staffCandidates } from "../../../../workflows/context/views"
-import { chooseLocale, occurrenceKey } from "../../../../workflows/lib/prepare-draft"
+} from "../links"
+import { changeActors, itemLines, latestRefund, shipmentView, staffCandidates } from "../events/views"
+import { chooseLocale } from "../templates/choose-locale"
 import { eventIdempotencyKey } from "../idempotency"
 
 /** The pure parts of the context loaders: links, shaping of Query results, keys, locale. */
@@ -162,22 +163,22 @@ describe("occurrences in idempotency keys", () => {
 })
 
 describe("the mail's language", () => {
-  const settings = { default_locale: "en" } as never
+  const defaultLocale = "en"
   const loaded = (locale_candidates: (string | null)[], store_locales: string[] = []) =>
     ({ event_name: "shipment.created", locale_candidates, store_locales }) as never
 
   it("follows the order's locale, 'de-DE' matching the German template", () => {
-    expect(chooseLocale(loaded(["de-DE"]), [], settings)).toBe("de")
-    expect(chooseLocale(loaded(["en-GB"]), [], settings)).toBe("en")
+    expect(chooseLocale(loaded(["de-DE"]), [], defaultLocale)).toBe("de")
+    expect(chooseLocale(loaded(["en-GB"]), [], defaultLocale)).toBe("en")
   })
 
   it("uses a stored template's exact locale when there is one", () => {
-    expect(chooseLocale(loaded(["de-AT"]), ["de-AT"], settings)).toBe("de-AT")
+    expect(chooseLocale(loaded(["de-AT"]), ["de-AT"], defaultLocale)).toBe("de-AT")
   })
 
   it("falls back to the store's only locale, then the settings' default", () => {
-    expect(chooseLocale(loaded([null], ["de-DE"]), [], settings)).toBe("de")
-    expect(chooseLocale(loaded([null], ["de-DE", "en-US"]), [], settings)).toBe("en")
-    expect(chooseLocale(loaded(["fr-FR"]), [], { default_locale: "de" } as never)).toBe("de")
+    expect(chooseLocale(loaded([null], ["de-DE"]), [], defaultLocale)).toBe("de")
+    expect(chooseLocale(loaded([null], ["de-DE", "en-US"]), [], defaultLocale)).toBe("en")
+    expect(chooseLocale(loaded(["fr-FR"]), [], "de")).toBe("de")
   })
 })

@@ -1,4 +1,4 @@
-import { claimView } from "../../../../workflows/context/views"
+import { claimView } from "../events/views"
 import { pickAccount, staffInfoOf } from "../resolve-account"
 import { pickStoredTemplate } from "../templates/resolve-template"
 

@@ -2,8 +2,9 @@
  * Rebuilding a logged mail's event payload for a resend through the send
  * workflow. The log row names the order (resource_id); the fulfillment,
  * return, claim, exchange or refund is the occurrence in its idempotency key
- * (see prepare-draft.ts occurrenceKey). Pure: unit-tested in core/__tests__.
+ * (see occurrence.ts). Pure: unit-tested in core/__tests__.
  */
+import { occurrenceOf } from "./occurrence"
 
 /** What the send workflow needs to build a logged mail again (a resend). */
 export interface StoredMessageRef {
@@ -44,12 +45,4 @@ export function eventPayloadFor(message: StoredMessageRef): { event_name: string
     default:
       return null
   }
-}
-
-/** The occurrence part of an event idempotency key (`event:resource/occurrence:template:locale`). */
-export function occurrenceOf(idempotencyKey: string): string | null {
-  const resourcePart = idempotencyKey.split(":")[1] ?? ""
-  const slash = resourcePart.indexOf("/")
-  if (slash < 0) return null
-  return decodeURIComponent(resourcePart.slice(slash + 1)) || null
 }

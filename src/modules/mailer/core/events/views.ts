@@ -1,4 +1,4 @@
-import { absoluteHttpUrl } from "./links"
+import { absoluteHttpUrl } from "../links"
 
 /**
  * Pure shaping of Query results into the template data the catalog's sample
