@@ -1,5 +1,7 @@
 import { describeError, type MailerLanguage } from "../../../../modules/mailer/core/errors"
 import { securityWarnings, type SmtpSecurity } from "../../../../modules/mailer/core/smtp/transport-options"
+import { signatureVariablesWarning } from "../../../../modules/mailer/core/render"
+import type { SignatureSource } from "../../../../modules/mailer/core/render/staff-variables"
 import { toPublicAccount, type AccountRecord } from "../../../../modules/mailer/lib/account-fields"
 
 /**
@@ -17,11 +19,19 @@ export function presentAccount(account: Record<string, any>, lang: MailerLanguag
   }
 }
 
-export function accountWarnings(account: { host?: string; port?: number; security?: string }, lang: MailerLanguage) {
-  if (typeof account.host !== "string" || typeof account.port !== "number") return []
-  return securityWarnings({ host: account.host, port: account.port, security: account.security as SmtpSecurity }).map(
-    (w) => ({ code: w.code, message: lang === "de" ? w.message_de : w.message_en })
-  )
+export function accountWarnings(
+  account: { host?: string; port?: number; security?: string } & SignatureSource,
+  lang: MailerLanguage
+) {
+  const security =
+    typeof account.host !== "string" || typeof account.port !== "number"
+      ? []
+      : securityWarnings({ host: account.host, port: account.port, security: account.security as SmtpSecurity })
+  const signature = signatureVariablesWarning(account)
+  return [...security, ...(signature ? [signature] : [])].map((w) => ({
+    code: w.code,
+    message: lang === "de" ? w.message_de : w.message_en,
+  }))
 }
 
 /** Columns of the log list; the mail's HTML and text only come with GET /messages/:id. */

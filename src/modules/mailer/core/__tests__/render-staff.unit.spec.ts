@@ -32,11 +32,11 @@ describe("expandStaffVariables", () => {
       expect(expandStaffVariables(text, staff, { html: true })).toBe(`${escaped}|${escaped}|${escaped}`)
     })
 
-    it("expands to empty when the value is unknown or empty", () => {
+    it("expands to empty when the value is unknown or empty (and drops the line it was alone on)", () => {
       const text = `[<${variable}>{${variable}}&lt;${variable}&gt;]`
-      expect(expandStaffVariables(text, {}, { html: true })).toBe("[]")
-      expect(expandStaffVariables(text, { [key]: "  " }, { html: true })).toBe("[]")
-      expect(expandStaffVariables(`[<${variable}>{${variable}}]`, { [key]: null }, { html: false })).toBe("[]")
+      expect(expandStaffVariables(`<b>x</b><br>${text}`, {}, { html: true })).toBe("<b>x</b>")
+      expect(expandStaffVariables(text, { [key]: "  " }, { html: true })).toBe("")
+      expect(expandStaffVariables(`x\n[<${variable}>{${variable}}]`, { [key]: null }, { html: false })).toBe("x")
     })
   })
 

@@ -5,7 +5,14 @@ export { createTemplateEngine, compileStrict, KNOWN_HELPERS } from "./handlebars
 export type { CompiledTemplate, CompileStrictOptions, RenderRuntime } from "./handlebars-env"
 export { RENDER_LIMITS, RENDER_TIMEOUT_MS, RenderMeter } from "./budget"
 export type { RenderLimits } from "./budget"
-export { expandStaffVariables, toStaffExpressions, staffData, STAFF_DATA_KEY } from "./staff-variables"
+export {
+  expandStaffVariables,
+  toStaffExpressions,
+  staffData,
+  staffKeysUsed,
+  signatureVariablesWarning,
+  STAFF_DATA_KEY,
+} from "./staff-variables"
 export type { StaffInfo } from "./staff-variables"
 export { DEFAULT_LAYOUT_HTML, wrapInLayout, validateLayout } from "./layout"
 export { htmlToTextPart } from "./text-part"
