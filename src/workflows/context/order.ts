@@ -1,3 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MAILER_MODULE } from "../../modules/mailer"
+import type MailerModuleService from "../../modules/mailer/service"
 import { fullName, loadLinkBases, loadStore, resolveStaff, storeData, toPlainJson } from "./shared"
 import type { ContextLoader, EmailEventInput, LoadedEmailContext, LoaderDeps, Query } from "./types"
 
@@ -76,11 +79,12 @@ export async function loadOrderMailContext(
   { query, container }: LoaderDeps,
   spec: OrderMailSpec
 ): Promise<LoadedEmailContext> {
-  const [order, store, links, staff] = await Promise.all([
+  const [order, store, links, staff, shop] = await Promise.all([
     loadOrder(query, spec.order_id),
     loadStore(query),
     loadLinkBases(container),
     resolveStaff(query, [input.staff_user_id, ...(spec.staff_ids ?? [])]),
+    loadShopSettings(container),
   ])
   const { customer, ...orderFields } = order
   return {
@@ -97,13 +101,24 @@ export async function loadOrderMailContext(
       order: orderFields,
       customer: customer ?? null,
       customer_name: customerNameOf(order),
-      store: storeData(store, links),
+      store: { ...storeData(store, links), ...shop },
       ...(spec.extra?.(order) ?? {}),
     },
     staff_user_id: staff?.id ?? null,
     staff_user: staff,
     skip_reason: spec.skip_reason ?? null,
   }
+}
+
+/**
+ * What the order mails need from the settings: the shop's country (the
+ * {{address}} helper leaves the country out for domestic addresses) and the
+ * tax note printed when an order has no tax.
+ */
+async function loadShopSettings(container: MedusaContainer) {
+  const settings = await container.resolve<MailerModuleService>(MAILER_MODULE).getSettings()
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value.trim() : null)
+  return { country_code: text(settings.shop_country_code)?.toUpperCase() ?? null, tax_note: text(settings.tax_note) }
 }
 
 /** Context for events whose payload is `{ id: order id }` (order.placed, order.canceled). */

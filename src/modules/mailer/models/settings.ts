@@ -12,5 +12,9 @@ export const MailerSettings = model.define(
     log_retention_days: model.number().default(180),
     storefront_url: model.text().nullable(),
     admin_url: model.text().nullable(),
+    // ISO 3166-1 alpha-2 of the shop's own country: addresses there are domestic and print no country line.
+    shop_country_code: model.text().nullable(),
+    // Printed instead of the tax line when an order has no tax (e.g. "Gemäß § 19 UStG …").
+    tax_note: model.text().nullable(),
   }
 )

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MAX_TEMPLATE_BYTES } from "../../../../modules/mailer/core/render"
-import { httpUrl, locale, nullable } from "../lib/schemas"
+import { httpUrl, locale, nullable, text } from "../lib/schemas"
 
 export const UpdateSettingsBody = z
   .object({
@@ -12,6 +12,12 @@ export const UpdateSettingsBody = z
     log_retention_days: z.number().int().min(1).max(3650),
     storefront_url: nullable(httpUrl()),
     admin_url: nullable(httpUrl()),
+    /** The shop's own country (ISO 3166-1 alpha-2): addresses there print no country line. */
+    shop_country_code: nullable(
+      z.string().trim().regex(/^[A-Za-z]{2}$/).transform((code) => code.toUpperCase())
+    ),
+    /** Printed instead of the tax line when an order has no tax (Kleinunternehmer, § 19 UStG). */
+    tax_note: nullable(text(500)),
   })
   .partial()
   .strict()

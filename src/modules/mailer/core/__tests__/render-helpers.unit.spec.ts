@@ -102,18 +102,40 @@ describe("address", () => {
 
   it("escapes every part and joins lines with <br>", () => {
     expect(render("{{address a}}", { a: addr })).toBe(
-      "Müller &amp; Söhne &lt;GmbH&gt;<br>Max Mustermann<br>Hauptstr. 1<br>10115 Berlin<br>DE"
+      "Müller &amp; Söhne &lt;GmbH&gt;<br>Max Mustermann<br>Hauptstr. 1<br>10115 Berlin<br>Germany"
     )
   })
 
-  it("prefers a country name and shows the province", () => {
-    const a = { ...addr, company: "", province: "Bayern", country: { display_name: "Deutschland" } }
-    expect(render("{{address a}}", { a })).toBe("Max Mustermann<br>Hauptstr. 1<br>10115 Berlin<br>Bayern<br>Deutschland")
+  it("writes a German address without a state line and the country in the mail's language", () => {
+    const a = { ...addr, company: "", province: "Berlin", country: { display_name: "Germany" } }
+    expect(render("{{address a}}", { _locale: "de", a })).toBe("Max Mustermann<br>Hauptstr. 1<br>10115 Berlin<br>Deutschland")
+    expect(render("{{address a}}", { _locale: "en", a })).toBe("Max Mustermann<br>Hauptstr. 1<br>10115 Berlin<br>Germany")
+  })
+
+  it("leaves the country out for domestic mail (the shop's country)", () => {
+    const data = { _locale: "de", store: { country_code: "de" } }
+    expect(render("{{address a}}", { ...data, a: { ...addr, company: "" } })).toBe(
+      "Max Mustermann<br>Hauptstr. 1<br>10115 Berlin"
+    )
+    const vienna = { ...addr, company: "", postal_code: "1010", city: "Wien", province: "Wien", country_code: "at" }
+    expect(render("{{address a}}", { ...data, a: vienna })).toBe("Max Mustermann<br>Hauptstr. 1<br>1010 Wien<br>Österreich")
+  })
+
+  it("lays out other countries their way (US: city, state and ZIP on one line)", () => {
+    const us = { ...addr, company: "", address_1: "1 Main St", address_2: "Suite 5", postal_code: "10001", city: "New York", province: "us-ny", country_code: "us" }
+    expect(render("{{address a}}", { _locale: "en", a: us })).toBe(
+      "Max Mustermann<br>1 Main St<br>Suite 5<br>New York, NY 10001<br>United States of America"
+    )
+  })
+
+  it("falls back to Medusa's country name without a country code", () => {
+    const a = { ...addr, company: "", country_code: null, country: { display_name: "Atlantis" } }
+    expect(render("{{address a}}", { a })).toContain("<br>Atlantis")
   })
 
   it("joins with newlines and does not escape in plain-text mode", () => {
     expect(render("{{address a}}", { a: { ...addr, address_1: "" } }, false)).toBe(
-      "Müller & Söhne <GmbH>\nMax Mustermann\n10115 Berlin\nDE"
+      "Müller & Söhne <GmbH>\nMax Mustermann\n10115 Berlin\nGermany"
     )
   })
 

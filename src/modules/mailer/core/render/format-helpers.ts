@@ -1,3 +1,4 @@
+import { format as formatPostalAddress } from "@fragaria/address-formatter"
 import Handlebars from "handlebars"
 
 /**
@@ -128,32 +129,81 @@ function toDate(value: unknown): Date | undefined {
 }
 
 /**
- * A postal address block. In HTML every part is escaped here and the lines are
- * joined with <br>, returned as SafeString so Handlebars does not escape the
- * <br> tags again; in plain text the lines are joined with newlines.
+ * A postal address block, laid out the way the destination country writes
+ * addresses (OpenCage's address-formatting templates via
+ * @fragaria/address-formatter: no state line in Germany, "City, ST ZIP" in
+ * the US …). The country is named in the mail's language (Intl.DisplayNames:
+ * "Österreich", "Austria") and left out for domestic mail, i.e. when it is the
+ * shop's country, `@root.store.country_code`. In HTML every part is escaped
+ * here and the lines are joined with <br>, returned as SafeString so
+ * Handlebars does not escape the <br> tags again; in plain text the lines are
+ * joined with newlines.
  */
 export function formatAddress(call: HelperCall): string | Handlebars.SafeString {
-  const lines = addressLines(call.params[0])
+  const lines = addressLines(call.params[0], call.root)
   if (call.plainText) return lines.join("\n")
   return new Handlebars.SafeString(
     lines.map((line) => Handlebars.Utils.escapeExpression(line)).join("<br>")
   )
 }
 
-function addressLines(raw: unknown): string[] {
+function addressLines(raw: unknown, root: Record<string, unknown>): string[] {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return []
   const addr = raw as Record<string, unknown>
   const field = (key: string): string => toText(ownValue(addr, key))
-  const join = (...parts: string[]): string => parts.filter((p) => p !== "").join(" ")
-  return [
-    field("company"),
-    join(field("first_name"), field("last_name")),
-    field("address_1"),
-    field("address_2"),
-    join(field("postal_code"), field("city")),
-    field("province"),
-    countryName(addr),
-  ].filter((line) => line !== "")
+  const lines = (...parts: string[]): string => parts.filter((p) => p !== "").join("\n")
+  const countryCode = normaliseCountryCode(ownValue(addr, "country_code"))
+  const components: Record<string, string> = {
+    attention: lines(field("company"), [field("first_name"), field("last_name")].filter(Boolean).join(" ")),
+    road: lines(field("address_1"), field("address_2")),
+    postcode: field("postal_code"),
+    city: field("city"),
+    state: provinceName(field("province"), countryCode),
+    countryCode: countryCode ?? "",
+    country: countryLine(addr, countryCode, root),
+  }
+  const given = Object.fromEntries(Object.entries(components).filter(([, value]) => value !== ""))
+  if (Object.keys(given).length === 0) return []
+  return splitLines(formatPostalAddress(given, { output: "array" }))
+}
+
+function splitLines(lines: string[]): string[] {
+  return lines.flatMap((line) => line.split("\n")).map((line) => line.trim()).filter((line) => line !== "")
+}
+
+/** "de" → "DE"; anything that is not a 2-letter region code → undefined. */
+export function normaliseCountryCode(raw: unknown): string | undefined {
+  return typeof raw === "string" && /^[A-Za-z]{2}$/.test(raw.trim()) ? raw.trim().toUpperCase() : undefined
+}
+
+/** Medusa may store a subdivision code ("us-ca"); the postal form is its second part ("CA"). */
+function provinceName(province: string, countryCode: string | undefined): string {
+  const match = /^([A-Za-z]{2})-([A-Za-z0-9]{1,3})$/.exec(province)
+  return match && countryCode && match[1]!.toUpperCase() === countryCode ? match[2]!.toUpperCase() : province
+}
+
+/** "" for domestic mail; else the country in the mail's language, else what Medusa gave. */
+function countryLine(
+  addr: Record<string, unknown>,
+  countryCode: string | undefined,
+  root: Record<string, unknown>
+): string {
+  const store = ownValue(root, "store")
+  const shopCountry =
+    store !== null && typeof store === "object" && !Array.isArray(store)
+      ? normaliseCountryCode(ownValue(store as Record<string, unknown>, "country_code"))
+      : undefined
+  if (countryCode && countryCode === shopCountry) return ""
+  return (countryCode && localCountryName(countryCode, normaliseLocale(root._locale))) || countryName(addr)
+}
+
+function localCountryName(code: string, locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code)
+    return name ?? ""
+  } catch {
+    return ""
+  }
 }
 
 /** Medusa gives `country` as a string or a record with display_name/name; else the ISO code. */

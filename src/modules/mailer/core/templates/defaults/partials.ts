@@ -35,6 +35,11 @@ export interface TotalsLabels {
   total: string
 }
 
+/**
+ * The tax line only when there is tax: "enthaltene MwSt. 0,00 €" is wrong for
+ * a small business (Kleinunternehmer, § 19 UStG). Without tax the settings'
+ * tax note (store.tax_note) stands in its place, when there is one.
+ */
 export function totalsTable(l: TotalsLabels): string {
   const row = (label: string, value: string, strong = false) =>
     `<tr><td style="padding:4px 0${strong ? ";font-weight:bold" : ""}">${label}</td><td style="padding:4px 0;text-align:right${strong ? ";font-weight:bold" : ""}">${value}</td></tr>`
@@ -43,7 +48,7 @@ export function totalsTable(l: TotalsLabels): string {
   ${row(l.shipping, "{{money order.shipping_total order.currency_code}}")}
   {{#if order.discount_total}}${row(l.discount, "−{{money order.discount_total order.currency_code}}")}{{/if}}
   ${row(l.total, "{{money order.total order.currency_code}}", true)}
-  ${row(l.tax, "{{money order.tax_total order.currency_code}}")}
+  {{#if (gt order.tax_total 0)}}${row(l.tax, "{{money order.tax_total order.currency_code}}")}{{else if store.tax_note}}<tr><td colspan="2" style="padding:4px 0;color:#6b7280">{{store.tax_note}}</td></tr>{{/if}}
 </table>`
 }
 
