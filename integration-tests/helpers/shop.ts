@@ -149,9 +149,9 @@ export async function placeOrder(
   container: MedusaContainer,
   shop: Shop,
   customer: Customer,
-  opts: { locale?: string; quantities?: number[] } = {}
+  opts: { locale?: string; quantities?: number[]; address?: Partial<typeof ADDRESS> & { province?: string } } = {}
 ): Promise<string> {
-  const address = { ...ADDRESS, first_name: customer.first_name, last_name: customer.last_name }
+  const address = { ...ADDRESS, ...opts.address, first_name: customer.first_name, last_name: customer.last_name }
   const quantities = opts.quantities ?? [2, 1]
   const { result: cart } = await createCartWorkflow(container).run({
     input: {
