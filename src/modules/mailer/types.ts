@@ -34,11 +34,14 @@ export interface MessageDraft {
   locale?: string | null
   resource_type?: string | null
   resource_id?: string | null
+  /** Which of several mails of one event and resource (a fulfillment, return, refund id …). */
+  occurrence?: string | null
   /** Raw from shop data or an admin; checked and stored as an array when the row is written. */
   to?: string | string[] | null
   cc?: string[]
   bcc?: string[]
   reply_to?: string | null
+  /** Logged for rows that are never sent; delivery records the From it used on the others. */
   from?: string | null
   subject?: string | null
   html?: string | null
@@ -55,7 +58,8 @@ export interface MessageDraft {
 }
 
 export interface DeliveryResult {
-  message_id: string
+  /** The outbox row's id (mmsg_…); the SMTP Message-ID is the row's `message_id` column. */
+  row_id: string
   status: MessageStatus
   /** false when another worker holds the row or it was already sent. */
   attempted: boolean

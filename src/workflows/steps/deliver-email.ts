@@ -9,7 +9,7 @@ export const deliverEmailStep = createStep(
   "mailer-deliver-email",
   async (enqueued: EnqueuedEmail, { container }) => {
     if (!enqueued.created || enqueued.status !== "queued") {
-      return new StepResponse<DeliveryResult>({ message_id: enqueued.id, status: enqueued.status as any, attempted: false })
+      return new StepResponse<DeliveryResult>({ row_id: enqueued.id, status: enqueued.status as any, attempted: false })
     }
     const mailer = container.resolve<MailerModuleService>(MAILER_MODULE)
     return new StepResponse(await mailer.deliverMessage(enqueued.id))

@@ -199,7 +199,7 @@ moduleIntegrationTestRunner<MailerModuleService>({
         expect(await service.drainOutbox()).toHaveLength(0) // still leased by the other worker
         await service.updateMailerMessages({ id: message.id, lease_until: new Date(Date.now() - 1_000) })
         const [result] = await service.drainOutbox()
-        expect(result).toMatchObject({ message_id: message.id, status: "sent" })
+        expect(result).toMatchObject({ row_id: message.id, status: "sent" })
         expect(sink.mails).toHaveLength(1)
       })
 

@@ -38,19 +38,6 @@ export function parseSecretKey(base64: string | undefined): Buffer {
   return key
 }
 
-/** Old keys kept for decryption after a rotation, given comma-separated (e.g. MAILER_SECRET_KEY_PREVIOUS). */
-export function parsePreviousSecretKeys(list: string | undefined): Buffer[] {
-  return (list ?? "")
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => parseSecretKey(part))
-}
-
-export function isSealed(value: unknown): value is string {
-  return typeof value === "string" && value.startsWith(`${VERSION}:`) && value.split(":").length === 4
-}
-
 export function createSecretBox(key: Buffer, previousKeys: Buffer[] = []): SecretBox {
   for (const k of [key, ...previousKeys]) {
     if (!Buffer.isBuffer(k) || k.length !== KEY_BYTES) {

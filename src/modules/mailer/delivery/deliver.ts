@@ -1,12 +1,11 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { nextRetryAt, type RetryPolicy } from "../core/backoff"
-import { classifySmtpError } from "../core/classify-smtp-error"
-import { accountStatusForError, describeError, MailerError, PAUSED_ACCOUNT_STATUSES } from "../core/errors"
+import { accountStatusForError, describeError, isMailerError, MailerError, PAUSED_ACCOUNT_STATUSES } from "../core/errors"
 import { carriesSecretLink } from "../core/events/catalog"
 import { languageOf } from "../core/locale"
 import { insertOneTimeLink, type MailBody } from "../core/one-time-link"
 import { redactedContent } from "../core/templates/redacted"
-import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
+import { buildMailOptions, buildMessageId, type OutgoingMail } from "../core/smtp/build-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { routeForTestMode } from "../core/test-mode"
 import type { DeliveryResult } from "../types"
@@ -19,6 +18,7 @@ import {
   type OutboxRow,
 } from "./outbox-store"
 import type { CacheableAccount, TransportCache } from "./transport-cache"
+import type { MailSender } from "./transports"
 
 export interface DeliveryDeps {
   knex: Knex
@@ -33,18 +33,18 @@ export interface DeliveryDeps {
 /**
  * Delivers one outbox row: claim, insert a one-time link, apply the test-mode
  * routing recorded on the row, send through the account's pooled transport,
- * record the outcome. The only code path that sends mail of the shop, so test
- * mode cannot be bypassed; the one deliberate exception is "test and save"
- * (sendDirect in verify.ts), whose test mail goes to the address the admin
- * names in that action. SMTP errors arrive with the account's secrets
- * redacted (createTransport in transport-cache.ts). Recipients were checked when the row was written; build-mail
- * checks them once more, so no stored list or header text reaches RCPT TO.
+ * record the outcome. The only code path that sends the shop's mail, so test mode
+ * cannot be bypassed; "test and save" (sendDirect in verify.ts) sends one admin-addressed
+ * test mail through the same sender factory, outside the outbox. Delivery knows only the
+ * transport contract (transports/contract.ts): errors arrive classified, with the account's
+ * secrets redacted. Recipients were checked when the row was written; build-mail checks them
+ * once more, so no stored list or header text reaches RCPT TO.
  */
 export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<DeliveryResult> {
   const row = await claimMessage(deps.knex, id, deps.leaseMs)
   if (!row) {
     const current = await deps.knex("mailer_message").where({ id }).first("status")
-    return { message_id: id, status: current?.status ?? "failed", attempted: false }
+    return { row_id: id, status: current?.status ?? "failed", attempted: false }
   }
   const account = row.account_id ? await loadAccountRow(deps.knex, row.account_id) : null
   if (!account) {
@@ -66,8 +66,10 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
   if (routed.envelope.to.length === 0) {
     return fail(deps, row, new MailerError("NO_RECIPIENT"), false, envelope, routed.rerouted)
   }
+  let sender: MailSender | null = null
   try {
     // Inside the try: a mail that cannot even be built is recorded like a refused one.
+    sender = deps.transports.get(account as CacheableAccount, () => deps.openSecrets(account))
     const mail = buildMailOptions({
       from: { name: account.sender_name, address: account.sender_email },
       replyTo: row.reply_to,
@@ -77,23 +79,24 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
       text: routed.text,
       messageId: buildMessageId(row.id, account.sender_email),
     })
-    const transport = deps.transports.get(account as CacheableAccount, () => deps.openSecrets(account))
-    const info = await transport.sendMail(mail)
+    const result = await sender.send(mail)
     await recordSent(deps.knex, row.id, {
-      message_id: info.messageId,
+      message_id: result.messageId,
       envelope,
-      accepted: info.accepted.map(addressOf),
-      rejected: info.rejected.map(addressOf),
+      accepted: result.accepted,
+      rejected: result.rejected,
       test_mode: routed.rerouted,
-      from: account.sender_email,
+      from: mail.from ? displayFrom(mail.from) : account.sender_email,
       content: finalContent(row),
     })
     if (account.status !== "ok") {
       await setAccountStatus(deps.knex, account.id, "ok", null)
     }
-    return { message_id: row.id, status: "sent", attempted: true }
+    return { row_id: row.id, status: "sent", attempted: true }
   } catch (err) {
-    return handleSendError(deps, row, account, classifySmtpError(err), envelope, routed.rerouted)
+    // The contract's errors are classified and redacted already; classify covers the rest.
+    const error = sender ? sender.classify(err) : isMailerError(err) ? err : new MailerError("UNKNOWN")
+    return handleSendError(deps, row, account, error, envelope, routed.rerouted)
   }
 }
 
@@ -122,7 +125,7 @@ async function handleSendError(
         envelope,
         test_mode: testMode,
       })
-      return { message_id: row.id, status: "queued", attempted: true, error_code: error.code }
+      return { row_id: row.id, status: "queued", attempted: true, error_code: error.code }
     }
   }
   return fail(deps, row, error, true, envelope, testMode)
@@ -145,7 +148,7 @@ async function fail(
     test_mode: testMode,
     content: finalContent(row),
   })
-  return { message_id: row.id, status: "failed", attempted, error_code: error.code }
+  return { row_id: row.id, status: "failed", attempted, error_code: error.code }
 }
 
 /** Keeps the row queued without a due date: it waits until the account is fixed. */
@@ -156,7 +159,7 @@ async function pause(deps: DeliveryDeps, row: OutboxRow, error: MailerError, att
     counts_as_attempt: attempted,
     ...errorFields(error),
   })
-  return { message_id: row.id, status: "queued" as const, attempted, error_code: error.code }
+  return { row_id: row.id, status: "queued" as const, attempted, error_code: error.code }
 }
 
 function errorFields(error: MailerError) {
@@ -207,6 +210,9 @@ function listOf(value: string[] | string | null): string[] {
   return value ? [value] : []
 }
 
-function addressOf(entry: string | { address: string }): string {
-  return typeof entry === "string" ? entry : entry.address
+/** The From header as sent, display name included ("Shop <shop@example.com>"). */
+function displayFrom(from: NonNullable<OutgoingMail["from"]>): string {
+  if (typeof from === "string") return from
+  if (Array.isArray(from)) return from.map((entry) => (typeof entry === "string" ? entry : displayFrom(entry))).join(", ")
+  return from.name ? `${from.name} <${from.address}>` : from.address ?? ""
 }

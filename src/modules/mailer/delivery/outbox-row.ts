@@ -10,7 +10,8 @@ import type { MessageDraft } from "../types"
  * - recipients parsed and validated (core/addresses.ts): `to` one bare address, stored as an
  *   array; invalid → a `failed` row (RECIPIENT_INVALID) that is never sent;
  * - the test-mode decision and test address of the sending account, recorded on the row;
- * - a one-time link sealed, never in the body (core/one-time-link.ts).
+ * - a one-time link sealed, never in the body (core/one-time-link.ts);
+ * - no From on a row that will be sent: delivery records the header it used.
  */
 export interface OutboxRowDeps {
   id: string
@@ -20,8 +21,10 @@ export interface OutboxRowDeps {
 }
 
 export function outboxRow(draft: MessageDraft, deps: OutboxRowDeps): Record<string, any> {
-  const { one_time_link: link, ...fields } = draft
+  const { one_time_link: link, from, ...fields } = draft
   const row: Record<string, any> = { ...fields, id: deps.id, ...withRecipients(draft), ...decideTestMode(deps.account) }
+  // A queued row gets its From from delivery (the header actually sent); others log the draft's.
+  row.from = draft.status === "queued" ? null : from ?? null
   if (row.status === "queued" && link) {
     row.one_time_link = deps.seal(link, deps.id)
   }

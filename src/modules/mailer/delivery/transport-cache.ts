@@ -1,34 +1,13 @@
 import { createHash } from "node:crypto"
-import nodemailer from "nodemailer"
-import { classifySmtpError } from "../core/classify-smtp-error"
-import type { SecretMaterial } from "../core/redact"
-import { toTransportOptions, type SmtpAccountSettings, type SmtpSecrets } from "../core/smtp/transport-options"
-import { guardedSocket } from "./guarded-socket"
+import type { SmtpSecrets } from "../core/smtp/transport-options"
+import { createSender, type MailSender, type SenderAccount, type SenderTimeouts } from "./transports"
 
-export interface SendInfo {
-  messageId: string
-  accepted: (string | { address: string })[]
-  rejected: (string | { address: string })[]
-}
-
-export interface MailTransport {
-  sendMail(mail: object): Promise<SendInfo>
-  verify(): Promise<true>
-  close(): void
-}
-
-export interface TransportTimeouts {
-  connectionTimeoutMs?: number
-  greetingTimeoutMs?: number
-  socketTimeoutMs?: number
-}
-
-interface CachedTransport {
+interface CachedSender {
   fingerprint: string
-  transport: MailTransport
+  sender: MailSender
 }
 
-export type CacheableAccount = SmtpAccountSettings & {
+export type CacheableAccount = SenderAccount & {
   id: string
   updated_at?: Date | string | null
   password?: string | null
@@ -36,69 +15,43 @@ export type CacheableAccount = SmtpAccountSettings & {
 }
 
 /**
- * One pooled nodemailer transport per account, so consecutive mails reuse the
- * SMTP connection. The fingerprint covers every connection setting and the
- * stored (encrypted) secrets, so an edited account gets a fresh pool.
+ * One pooled sender per account (createSender in transports/), so consecutive mails reuse
+ * the connection. The fingerprint covers every connection setting and the stored
+ * (encrypted) secrets, so an edited account gets a fresh pool.
  */
 export class TransportCache {
-  private readonly entries = new Map<string, CachedTransport>()
+  private readonly entries = new Map<string, CachedSender>()
 
-  constructor(private readonly timeouts: TransportTimeouts = {}) {}
+  constructor(private readonly timeouts: SenderTimeouts = {}) {}
 
-  get(account: CacheableAccount, openSecrets: () => SmtpSecrets): MailTransport {
+  get(account: CacheableAccount, openSecrets: () => SmtpSecrets): MailSender {
     const fingerprint = fingerprintOf(account)
     const cached = this.entries.get(account.id)
     if (cached?.fingerprint === fingerprint) {
-      return cached.transport
+      return cached.sender
     }
-    cached?.transport.close()
-    const transport = createTransport(account, openSecrets(), { pool: true, ...this.timeouts })
-    this.entries.set(account.id, { fingerprint, transport })
-    return transport
+    cached?.sender.close()
+    const sender = createSender(account, openSecrets(), { pool: true, ...this.timeouts })
+    this.entries.set(account.id, { fingerprint, sender })
+    return sender
   }
 
   evict(accountId: string): void {
-    this.entries.get(accountId)?.transport.close()
+    this.entries.get(accountId)?.sender.close()
     this.entries.delete(accountId)
   }
 
   closeAll(): void {
-    for (const { transport } of this.entries.values()) {
-      transport.close()
+    for (const { sender } of this.entries.values()) {
+      sender.close()
     }
     this.entries.clear()
   }
 }
 
-/**
- * A nodemailer transport for the account (pooled for delivery, one-off for verify and test
- * and save). Connections go through guardedSocket (no forbidden addresses), and every error
- * leaves it as a MailerError with the account's own secrets removed, so no caller can store,
- * log or return a password a server echoed.
- */
-export function createTransport(
-  account: SmtpAccountSettings,
-  secrets: SmtpSecrets,
-  opts: { pool: boolean } & TransportTimeouts
-): MailTransport {
-  const options = toTransportOptions(account, secrets, opts)
-  const transport = nodemailer.createTransport({ ...options, getSocket: guardedSocket } as any) as unknown as MailTransport
-  return redacting(transport, { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey })
-}
-
-function redacting(transport: MailTransport, secrets: SecretMaterial): MailTransport {
-  const clean = (err: unknown) => {
-    throw classifySmtpError(err, { secrets })
-  }
-  return {
-    sendMail: (mail) => transport.sendMail(mail).catch(clean),
-    verify: () => transport.verify().catch(clean),
-    close: () => transport.close(),
-  }
-}
-
 function fingerprintOf(account: CacheableAccount): string {
   const relevant = [
+    account.transport ?? "smtp",
     account.host,
     account.port,
     account.security,

@@ -1,18 +1,17 @@
-import { classifySmtpError, explainConnectionCheck } from "../core/classify-smtp-error"
-import type { MailerError } from "../core/errors"
+import { isMailerError, type MailerError } from "../core/errors"
 import { buildMailOptions } from "../core/smtp/build-mail"
-import type { SmtpAccountSettings, SmtpSecrets } from "../core/smtp/transport-options"
-import { createTransport, type MailTransport, type TransportTimeouts } from "./transport-cache"
+import type { SmtpSecrets } from "../core/smtp/transport-options"
+import { createSender, type MailSender, type SenderAccount, type SenderTimeouts } from "./transports"
 
 export type ConnectionCheck = { ok: true; message_id?: string } | { ok: false; error: MailerError }
 
 // Verification must answer while the merchant waits in the admin.
-const VERIFY_TIMEOUTS: TransportTimeouts = { connectionTimeoutMs: 8_000, greetingTimeoutMs: 8_000, socketTimeoutMs: 15_000 }
+const VERIFY_TIMEOUTS: SenderTimeouts = { connectionTimeoutMs: 8_000, greetingTimeoutMs: 8_000, socketTimeoutMs: 15_000 }
 
-/** Connects and authenticates (nodemailer's verify), without sending. */
-export async function verifyConnection(account: SmtpAccountSettings, secrets: SmtpSecrets): Promise<ConnectionCheck> {
-  return check(account, secrets, async (transport) => {
-    await transport.verify()
+/** Connects and authenticates (the sender's verify), without sending. */
+export async function verifyConnection(account: SenderAccount, secrets: SmtpSecrets): Promise<ConnectionCheck> {
+  return check(account, secrets, async (sender) => {
+    await sender.verify()
     return { ok: true }
   })
 }
@@ -30,11 +29,12 @@ export interface DirectMail {
  * "Test and save": sends one mail with settings that are not stored yet, so it cannot go
  * through the outbox, and test mode (applied in deliver) does not route it. That is decided
  * on purpose: the admin names the recipient in the same action ("send a test mail to me"),
- * it is not a shop mail to a customer. Everything else that sends goes through deliver.
+ * it is not a shop mail to a customer. It uses the same sender factory as delivery
+ * (transports/), only unpooled; every mail of the shop goes through deliver.
  */
-export async function sendDirect(account: SmtpAccountSettings, secrets: SmtpSecrets, mail: DirectMail): Promise<ConnectionCheck> {
-  return check(account, secrets, async (transport) => {
-    const info = await transport.sendMail(
+export async function sendDirect(account: SenderAccount, secrets: SmtpSecrets, mail: DirectMail): Promise<ConnectionCheck> {
+  return check(account, secrets, async (sender) => {
+    const result = await sender.send(
       buildMailOptions({
         from: mail.from,
         envelope: { to: [mail.to], cc: [], bcc: [] },
@@ -44,28 +44,29 @@ export async function sendDirect(account: SmtpAccountSettings, secrets: SmtpSecr
         messageId: mail.messageId,
       })
     )
-    return { ok: true, message_id: info.messageId }
+    return { ok: true, message_id: result.messageId }
   })
 }
 
 /**
- * One unpooled connection for a check. Settings that cannot even build a transport (a
- * forbidden host, a login in plain text, a missing password) are a failed check like any
- * other, so the caller records them on the account. Errors arrive redacted (createTransport).
+ * One unpooled connection for a check. Settings that cannot even build a sender (a forbidden
+ * host, a login in plain text, a missing password) are a failed check like any other, so the
+ * caller records them on the account. Errors arrive classified and redacted (transport contract).
  */
 async function check(
-  account: SmtpAccountSettings,
+  account: SenderAccount,
   secrets: SmtpSecrets,
-  run: (transport: MailTransport) => Promise<ConnectionCheck>
+  run: (sender: MailSender) => Promise<ConnectionCheck>
 ): Promise<ConnectionCheck> {
-  let transport: MailTransport | null = null
+  let sender: MailSender | null = null
   try {
-    transport = createTransport(account, secrets, { pool: false, ...VERIFY_TIMEOUTS })
-    return await run(transport)
+    sender = createSender(account, secrets, { pool: false, ...VERIFY_TIMEOUTS })
+    return await run(sender)
   } catch (err) {
-    const error = classifySmtpError(err, { secrets: { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey } })
-    return { ok: false, error: explainConnectionCheck(error, account.security) }
+    if (!sender && !isMailerError(err)) throw err
+    const error = sender ? sender.classify(err) : (err as MailerError)
+    return { ok: false, error: sender?.explainCheck?.(error) ?? error }
   } finally {
-    transport?.close()
+    sender?.close()
   }
 }

@@ -17,12 +17,17 @@ export const MailerMessage = model
       locale: model.text().nullable(),
       resource_type: model.text().nullable(),
       resource_id: model.text().nullable(),
+      // Which of several mails of one event and resource this is (a fulfillment, return,
+      // refund id …); also part of the idempotency key, but never parsed back out of it.
+      occurrence: model.text().nullable(),
       // What the mail was meant for: validated bare addresses when the row was written (a
       // one-element array for customer mail; a failed RECIPIENT_INVALID row keeps the refused input) …
       to: model.json().nullable(),
       cc: model.json().nullable(),
       bcc: model.json().nullable(),
       reply_to: model.text().nullable(),
+      // The From header of the sent mail, display name included (written by delivery); a row
+      // that is never sent keeps the draft's, or null.
       from: model.text().nullable(),
       // … and what was actually used on the wire (differs in test mode).
       envelope: model.json().nullable(),

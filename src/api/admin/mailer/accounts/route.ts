@@ -3,7 +3,7 @@ import { z } from "@medusajs/framework/zod"
 import { requestLanguage, parseWith, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
 import { presentAccount } from "../lib/present"
-import { assertSalesChannels, testBeforeSave, toServiceInput } from "./helpers"
+import { assertSalesChannels, testBeforeSave, toServiceInput } from "./account-requests"
 import { CreateAccountBody } from "./validators"
 
 const ListAccountsQuery = z

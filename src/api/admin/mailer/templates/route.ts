@@ -8,7 +8,7 @@ import {
   assertValidTemplate,
   listTemplates,
   presentTemplate,
-} from "./helpers"
+} from "./template-requests"
 import { CreateTemplateBody, ListTemplatesQuery } from "./validators"
 
 /**

@@ -1,4 +1,6 @@
-import { findPreset, SMTP_PRESETS } from "../smtp/presets"
+import { SMTP_PRESETS } from "../smtp/presets"
+
+const findPreset = (id: string) => SMTP_PRESETS.find((preset) => preset.id === id)
 import { securityWarnings } from "../smtp/transport-options"
 
 describe("SMTP_PRESETS", () => {

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars"
-import { MAILER_HELPER_NAMES, mailerHelpers, PLAIN_TEXT_DATA_KEY } from "./helpers"
+import { MAILER_HELPER_NAMES, mailerHelpers, PLAIN_TEXT_DATA_KEY } from "./handlebars-helpers"
 import { problemFromException } from "./template-ast"
 import { rejectedTemplate, TemplateError, TemplateField } from "./template-error"
 import { BoundedCache } from "./bounded-cache"

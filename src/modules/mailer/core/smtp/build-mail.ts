@@ -11,7 +11,7 @@ import type { Recipients } from "../test-mode"
 export interface BuildMailInput {
   from: { name?: string | null; address: string }
   replyTo?: string | null
-  /** Already routed (test mode applied) and validated recipients. */
+  /** Recipients already routed (test mode applied); bareAddress checks each one again here. */
   envelope: Recipients
   subject: string
   html: string
@@ -28,7 +28,13 @@ const RESERVED_HEADERS = new Set([
 // RFC 5322 field name: printable US-ASCII except colon
 const HEADER_NAME = /^[!-9;-~]+$/
 
-export function buildMailOptions(input: BuildMailInput): SendMailOptions {
+/**
+ * One mail as every transport receives it (delivery/transports/contract.ts). nodemailer's
+ * message shape, which an HTTP e-mail API maps from as easily as SMTP sends it.
+ */
+export type OutgoingMail = SendMailOptions
+
+export function buildMailOptions(input: BuildMailInput): OutgoingMail {
   const to = unique(input.envelope.to.map(bareAddress))
   const cc = unique(input.envelope.cc.map(bareAddress))
   const everyone = unique([...to, ...cc, ...input.envelope.bcc.map(bareAddress)])

@@ -138,7 +138,3 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     notes_de: "Tragen Sie die Werte Ihres Anbieters ein. Üblich sind Port 465 mit SSL oder Port 587 mit STARTTLS.",
   },
 ]
-
-export function findPreset(id: string): SmtpPreset | undefined {
-  return SMTP_PRESETS.find((preset) => preset.id === id)
-}

@@ -10,8 +10,6 @@ import { isForbiddenHost, isLoopbackHost } from "./host-policy"
  */
 export type SmtpSecurity = "ssl" | "starttls" | "none"
 
-export const SMTP_SECURITIES: readonly SmtpSecurity[] = ["ssl", "starttls", "none"]
-
 export interface SmtpAccountSettings {
   host: string
   port: number

@@ -9,7 +9,7 @@ import {
   retrieveAccount,
   testBeforeSave,
   toServiceInput,
-} from "../helpers"
+} from "../account-requests"
 import { DeleteAccountBody, UpdateAccountBody } from "../validators"
 
 /** GET /admin/mailer/accounts/:id */

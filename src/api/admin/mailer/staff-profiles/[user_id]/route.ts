@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { route } from "../../lib/http-errors"
-import { sendProfile, upsertProfile } from "../helpers"
+import { sendProfile, upsertProfile } from "../profile-handlers"
 
 /** GET /admin/mailer/staff-profiles/:user_id */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) =>

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { route } from "../../lib/http-errors"
 import { actorOf } from "../../lib/mailer"
-import { sendProfile, upsertProfile } from "../helpers"
+import { sendProfile, upsertProfile } from "../profile-handlers"
 
 /** GET /admin/mailer/staff-profiles/me: the logged-in admin's profile. */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => sendProfile(req, res, actorOf(req)))

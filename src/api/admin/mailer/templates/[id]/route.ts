@@ -9,7 +9,7 @@ import {
   presentTemplate,
   retrieveTemplate,
   shippedById,
-} from "../helpers"
+} from "../template-requests"
 import { UpdateTemplateBody } from "../validators"
 
 /** GET /admin/mailer/templates/:id (also `default:<event>:<locale>` for a shipped default). */

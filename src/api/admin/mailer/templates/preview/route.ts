@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { previewTemplateWorkflow } from "../../../../../workflows/preview-template"
 import { ApiError, parseWith, route, templateErrors } from "../../lib/http-errors"
 import { actorOf, mailerOf } from "../../lib/mailer"
-import { assertKnownEvent, assertReferences, assertValidTemplate } from "../helpers"
+import { assertKnownEvent, assertReferences, assertValidTemplate } from "../template-requests"
 import { assertOrderContext, withOrder404 } from "../order-context"
 import { PreviewTemplateBody } from "../validators"
 

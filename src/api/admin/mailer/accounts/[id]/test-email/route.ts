@@ -4,7 +4,7 @@ import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
 import { ToBody } from "../../../lib/schemas"
-import { retrieveAccount } from "../../helpers"
+import { retrieveAccount } from "../../account-requests"
 
 /**
  * POST /admin/mailer/accounts/:id/test-email `{ to? }`: a test mail through the

@@ -3,7 +3,7 @@ import { describeError } from "../../../../../../modules/mailer/core/errors"
 import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { mailerOf } from "../../../lib/mailer"
 import { presentAccount } from "../../../lib/present"
-import { logConnectionFailure, retrieveAccount } from "../../helpers"
+import { logConnectionFailure, retrieveAccount } from "../../account-requests"
 import { VerifyAccountBody } from "../../validators"
 
 /**

@@ -3,7 +3,7 @@ import { sendTemplateTestEmailWorkflow } from "../../../../../../workflows/send-
 import { requestLanguage, parseWith, route } from "../../../lib/http-errors"
 import { actorOf, mailerOf, newNonce } from "../../../lib/mailer"
 import { presentMessage } from "../../../lib/present"
-import { retrieveTemplate, shippedById } from "../../helpers"
+import { retrieveTemplate, shippedById } from "../../template-requests"
 import { assertOrderContext, withOrder404 } from "../../order-context"
 import { TemplateTestBody } from "../../validators"
 
