@@ -140,6 +140,8 @@ export interface MailerSettings {
   log_retention_days: number
   storefront_url: string | null
   admin_url: string | null
+  shop_country_code?: string | null
+  tax_note?: string | null
   updated_at?: string
 }
 

@@ -20,9 +20,11 @@ const generalSchema = z.object({
   log_retention_days: z.number({ error: "retention" }).int("retention").min(1, "retention").max(3650, "retention"),
   storefront_url: url,
   admin_url: url,
+  shop_country_code: z.string().trim().refine((value) => value === "" || /^[A-Za-z]{2}$/.test(value), "country"),
+  tax_note: z.string().trim().max(500, "taxNote"),
 })
 type GeneralValues = z.infer<typeof generalSchema>
-const FIELDS = ["default_locale", "log_retention_days", "storefront_url", "admin_url"] as const
+const FIELDS = ["default_locale", "log_retention_days", "storefront_url", "admin_url", "shop_country_code", "tax_note"] as const
 
 /**
  * The settings page: the general block here, the layout in its own section with its own save.
@@ -46,10 +48,18 @@ const GeneralSection = ({ settings }: { settings: MailerSettings }) => {
       log_retention_days: settings.log_retention_days,
       storefront_url: settings.storefront_url ?? "",
       admin_url: settings.admin_url ?? "",
+      shop_country_code: settings.shop_country_code ?? "",
+      tax_note: settings.tax_note ?? "",
     },
   })
   const onSubmit = form.handleSubmit(async (values) => {
-    const body: SettingsInput = { ...values, storefront_url: values.storefront_url || null, admin_url: values.admin_url || null }
+    const body: SettingsInput = {
+      ...values,
+      storefront_url: values.storefront_url || null,
+      admin_url: values.admin_url || null,
+      shop_country_code: values.shop_country_code || null,
+      tax_note: values.tax_note || null,
+    }
     try {
       await update.mutateAsync(body)
       toast.success(t("settings.saved"))
@@ -113,6 +123,12 @@ const GeneralFields = ({ form }: { form: UseFormReturn<GeneralValues> }) => {
       </FormField>
       <FormField htmlFor="mailer-settings-admin_url" label={t("settings.fields.admin_url")} hint={t("settings.hints.admin_url")} error={error("admin_url")}>
         <Input id="mailer-settings-admin_url" type="url" placeholder="https://admin.example.com/app" {...form.register("admin_url")} />
+      </FormField>
+      <FormField htmlFor="mailer-settings-shop_country_code" label={t("settings.fields.shop_country_code")} hint={t("settings.hints.shop_country_code")} error={error("shop_country_code")}>
+        <Input id="mailer-settings-shop_country_code" maxLength={2} placeholder="DE" autoComplete="off" {...form.register("shop_country_code")} />
+      </FormField>
+      <FormField htmlFor="mailer-settings-tax_note" label={t("settings.fields.tax_note")} hint={t("settings.hints.tax_note")} error={error("tax_note")}>
+        <Input id="mailer-settings-tax_note" placeholder={t("settings.placeholders.tax_note")} {...form.register("tax_note")} />
       </FormField>
     </>
   )
