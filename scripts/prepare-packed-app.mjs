@@ -1,7 +1,7 @@
 // Prepares the plain Medusa app the admin browser tests run against: the plugin
 // as a user gets it (`npm pack` of the built plugin) installed into a fresh app
 // whose @medusajs packages are the newest release in the plugin's peer range,
-// then `medusa build`. The app lives in .cache/packed-app/apps/<tarball hash>/,
+// then `medusa build`. The app lives in ~/.cache/medusa-plugin-mailer/packed-app/apps/<tarball hash>/,
 // so a second run with an unchanged plugin skips install and build, and a run
 // that is still using an older app is not disturbed by a newer one.
 //
@@ -10,13 +10,17 @@
 import { spawnSync } from "node:child_process"
 import { createHash } from "node:crypto"
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs"
+import { homedir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { acquireLock } from "./lib/dir-lock.mjs"
 import { appFiles } from "./lib/packed-app-files.mjs"
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..")
-const BASE = join(ROOT, ".cache", "packed-app")
+// Outside the repository on purpose: inside it, Node would find whatever the app lacks
+// in the repository's own node_modules (it walks up), and hide exactly the packaging
+// faults this app exists to catch.
+const BASE = process.env.MAILER_PACKED_APP_HOME ?? join(homedir(), ".cache", "medusa-plugin-mailer", "packed-app")
 const APPS = join(BASE, "apps")
 const KEEP_APPS = 3
 const log = (line) => process.stderr.write(`[packed-app] ${line}\n`)
@@ -55,20 +59,49 @@ function buildIsStale() {
   return newestMtime(join(ROOT, "src")) > built || statSync(join(ROOT, "package.json")).mtimeMs > built
 }
 
+// What the dashboard provides to every admin extension (Medusa's admin bundler keeps
+// these external for plugins): a plugin must use the dashboard's copy, not its own.
+const HOST_PROVIDED = ["react", "react-dom", "react-router-dom", "react-router", "react-i18next", "@tanstack/react-query", "@medusajs/js-sdk", "@medusajs/admin-sdk"]
+// Shared state lives in these (router, query client, i18n, toaster): two copies break the screens.
+const MUST_SHARE = ["react", "react-dom", "react-router-dom", "react-i18next", "@tanstack/react-query", "@medusajs/ui"]
+
 /**
- * Packaging fault a dev server hides: the admin bundle imports a package that the
- * plugin neither depends on nor declares as a peer. Warns (the host app may still
- * provide it through the dashboard), and the packed app's build then proves it.
+ * Packaging fault a dev server hides: the admin bundle imports a package that is
+ * neither the plugin's dependency or peer nor provided by the dashboard.
  */
 function checkAdminExternals(pkg) {
   const bundle = readFileSync(join(ROOT, ".medusa/server/src/admin/index.mjs"), "utf8")
   const statements = /^\s*(?:import|export)\b[^;]*?(?:from\s*)?["']([^"'./][^"']*)["']/gm
   const specifiers = new Set([...bundle.matchAll(statements)].map((m) => m[1]))
-  const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), "react", "react-dom"])
+  const declared = new Set([...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), ...HOST_PROVIDED])
   const packageOf = (s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0])
-  const undeclared = [...specifiers].map(packageOf).filter((p) => !declared.has(p))
+  const undeclared = [...new Set([...specifiers].map(packageOf))].filter((p) => !declared.has(p))
   if (undeclared.length) {
-    log(`WARNING: the admin bundle imports packages missing from dependencies/peerDependencies: ${[...new Set(undeclared)].join(", ")}`)
+    throw new Error(`The admin bundle imports packages the plugin does not declare (add them to dependencies): ${undeclared.join(", ")}`)
+  }
+}
+
+/** Where Node resolves `name` from `dir` (walking up node_modules folders, as Node and Vite do). */
+function resolvePackageDir(dir, name) {
+  for (let current = dir; ; current = dirname(current)) {
+    const candidate = join(current, "node_modules", name)
+    if (existsSync(join(candidate, "package.json"))) {
+      return candidate
+    }
+    if (dirname(current) === current) {
+      return undefined
+    }
+  }
+}
+
+/** The plugin's admin code must get the dashboard's copy of every package with shared state. */
+function verifySharedCopies(building) {
+  const dashboard = resolvePackageDir(resolvePackageDir(building, "@medusajs/admin-bundler"), "@medusajs/dashboard")
+  const plugin = join(building, "node_modules/medusa-plugin-mailer")
+  const split = MUST_SHARE.filter((name) => resolvePackageDir(plugin, name) !== resolvePackageDir(dashboard, name))
+  if (split.length) {
+    const where = split.map((n) => `${n}: plugin ${resolvePackageDir(plugin, n)}, dashboard ${resolvePackageDir(dashboard, n)}`)
+    throw new Error(`The plugin's admin would load its own copy of packages the dashboard shares state through:\n${where.join("\n")}`)
   }
 }
 
@@ -90,10 +123,17 @@ function previousApp() {
     .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]
 }
 
-/** Old apps are removed, but never the newest few (a run elsewhere may still use them). */
+/**
+ * Old apps are removed, but never the newest few (a run elsewhere may still use them).
+ * Half-built ones are left by failed runs: only the lock holder builds, so any is garbage.
+ */
 function pruneApps() {
-  const dirs = readdirSync(APPS).map((name) => join(APPS, name)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
-  for (const dir of dirs.slice(KEEP_APPS)) {
+  const dirs = readdirSync(APPS).map((name) => join(APPS, name))
+  for (const dir of dirs.filter((d) => d.includes(".building-"))) {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  const ready = dirs.filter((d) => existsSync(join(d, ".ready.json"))).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+  for (const dir of ready.slice(KEEP_APPS)) {
     rmSync(dir, { recursive: true, force: true })
   }
 }
@@ -122,7 +162,7 @@ function verifyInstalledPlugin(building) {
   }
 }
 
-async function installApp(dir, tarball, pkg) {
+async function installApp(dir, tarball, pkg, { incremental }) {
   const building = `${dir}.building-${process.pid}`
   rmSync(building, { recursive: true, force: true })
   mkdirSync(building, { recursive: true })
@@ -135,13 +175,35 @@ async function installApp(dir, tarball, pkg) {
   // The plugin's content changes far more often than Medusa releases: start from the
   // previous app's tree (hard links, cheap) and let npm replace just the plugin.
   // CI starts without one, so it always resolves the newest Medusa in range.
-  const previous = process.env.CI ? undefined : previousApp()
+  const previous = incremental && !process.env.CI ? previousApp() : undefined
   if (previous) {
     await timed("copy previous app's node_modules (hard links)", () => run("cp", ["-al", join(previous, "node_modules"), join(building, "node_modules")], ROOT))
     forgetPlugin(building, join(previous, "package-lock.json"))
   }
-  await timed("npm install (plain Medusa app + packed plugin)", () => run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], building))
+  await timed(`npm install (plain Medusa app + packed plugin${previous ? ", from the previous app" : ", fresh"})`, () =>
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], building)
+  )
   return { building, range, fresh: !previous }
+}
+
+/** Installs and checks; a tree grown from a previous app that fails the checks is installed afresh once. */
+async function installCheckedApp(dir, tarball, pkg) {
+  const installed = await installApp(dir, tarball, pkg, { incremental: true })
+  try {
+    verifyInstalledPlugin(installed.building)
+    verifySharedCopies(installed.building)
+    return installed
+  } catch (err) {
+    if (installed.fresh) {
+      throw err
+    }
+    log(`the tree grown from the previous app fails a check, installing afresh: ${err.message.split("\n")[0]}`)
+    rmSync(installed.building, { recursive: true, force: true })
+  }
+  const fresh = await installApp(dir, tarball, pkg, { incremental: false })
+  verifyInstalledPlugin(fresh.building)
+  verifySharedCopies(fresh.building)
+  return fresh
 }
 
 function verifyResolvedMedusa(building, range, fresh) {
@@ -155,8 +217,7 @@ function verifyResolvedMedusa(building, range, fresh) {
 }
 
 async function buildApp(dir, tarball, pkg) {
-  const { building, range, fresh } = await installApp(dir, tarball, pkg)
-  verifyInstalledPlugin(building)
+  const { building, range, fresh } = await installCheckedApp(dir, tarball, pkg)
   const medusa = verifyResolvedMedusa(building, range, fresh)
   await timed("medusa build (backend + admin with the plugin's extensions)", () => run(join(building, "node_modules/.bin/medusa"), ["build"], building, { NODE_ENV: "production" }))
   if (!readdirSync(join(building, ".medusa/server/public/admin/assets")).length) {
@@ -172,7 +233,8 @@ async function buildApp(dir, tarball, pkg) {
 
 export async function preparePackedApp() {
   const started = Date.now()
-  const release = await acquireLock(join(ROOT, ".cache", "packed-app.lock"), log)
+  mkdirSync(BASE, { recursive: true })
+  const release = await acquireLock(join(BASE, "lock"), log)
   try {
     if (buildIsStale()) {
       await timed("npm run build (plugin)", () => run("npx", ["medusa", "plugin:build"], ROOT))
@@ -187,6 +249,7 @@ export async function preparePackedApp() {
       log(`app for plugin ${hash} is ready (cached)`)
     } else {
       mkdirSync(APPS, { recursive: true })
+      pruneApps()
       medusa = await buildApp(dir, file, pkg)
       pruneApps()
     }

@@ -21,10 +21,22 @@ export function launchBrowser(): Promise<Browser> {
 /** A page whose dashboard speaks `language` (the admin keeps its choice in localStorage "lng"). */
 export async function adminPage(browser: Browser, language: AdminLanguage): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  recordPageErrors(page)
   page.setDefaultTimeout(UI_TIMEOUT)
   page.setDefaultNavigationTimeout(UI_TIMEOUT)
   await page.addInitScript((lng) => window.localStorage.setItem("lng", lng), language)
   return page
+}
+
+const pageErrors = new WeakMap<Page, string[]>()
+
+/** Keeps the page's uncaught errors and console errors: a crashed screen says why in the failure. */
+function recordPageErrors(page: Page) {
+  const errors: string[] = []
+  pageErrors.set(page, errors)
+  const keep = (text: string) => errors.push(text.slice(0, 500)) > 10 && errors.shift()
+  page.on("pageerror", (err) => keep(`page error: ${err.message}`))
+  page.on("console", (msg) => msg.type() === "error" && keep(`console: ${msg.text()}`))
 }
 
 /** Logs in through the login form and waits until the dashboard has left it. */
@@ -62,7 +74,16 @@ export async function withScreenshotOnFailure(page: Page, steps: () => Promise<v
   } catch (err) {
     const file = join(mkdtempSync(join(tmpdir(), "mailer-admin-shot-")), "failure.png")
     await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
-    ;(err as Error).message += `\nScreenshot of the page: ${file}${app ? `\nMedusa log: ${app.logFile}` : ""}`
-    throw err
+    const errors = pageErrors.get(page) ?? []
+    const extra = [
+      `Screenshot of the page: ${file}`,
+      app ? `Medusa log: ${app.logFile}` : "",
+      errors.length ? `Browser errors:\n  ${errors.join("\n  ")}` : "",
+    ].filter(Boolean).join("\n")
+    // Jest prints the stack, which repeats the message as it was when the error was made.
+    const error = err as Error
+    error.message += `\n${extra}`
+    error.stack = `${error.message}\n${(error.stack ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).join("\n")}`
+    throw error
   }
 }

@@ -24,7 +24,13 @@
  * - Medusa's output goes to `app.logFile`; errors from here and from
  *   `withScreenshotOnFailure(page, steps, app)` name it.
  * - The app is prepared by `npm test` before jest starts (scripts/prepare-packed-app.mjs,
- *   cached by the tarball's hash); run alone, the first startPackedApp() prepares it.
+ *   cached by the tarball's hash in ~/.cache/medusa-plugin-mailer/packed-app, outside the
+ *   repository so that its node_modules cannot stand in for a package the app lacks); run
+ *   alone, the first startPackedApp() prepares it. Preparing fails early when the admin bundle
+ *   imports an undeclared package or would load its own copy of react-query, the router etc.
+ * - Pages: browser.ts (launchBrowser, adminPage(browser, "de" | "en"), loginToAdmin, openAdmin,
+ *   setLanguage, withScreenshotOnFailure(page, steps, app): screenshot, Medusa log and the
+ *   browser's errors); axe.ts (expectNoSeriousA11yViolations(page, { include?, disableRules? })).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import { randomBytes } from "node:crypto"

@@ -17,6 +17,8 @@ function packageJson({ range, tarballName }) {
     dependencies: {
       "@medusajs/admin-sdk": range,
       "@medusajs/cli": range,
+      // defineConfig loads Medusa's draft-order plugin by default; the app starter lists it.
+      "@medusajs/draft-order": range,
       "@medusajs/framework": range,
       "@medusajs/medusa": range,
       "medusa-plugin-mailer": `file:./${tarballName}`,
