@@ -8,16 +8,15 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
-import { accountStatusForError, isMailerError } from "./core/errors"
+import { accountStatusForError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
-import { countRecentLinkMails, dueMessageIds, resumeAccountMessages } from "./delivery/outbox-store"
+import { deliverDueMessages, deliveryDeps, transportCacheFor } from "./delivery/delivery-deps"
+import { countRecentLinkMails, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
-import { TransportCache } from "./delivery/transport-cache"
+import type { TransportCache } from "./delivery/transport-cache"
 import { buildDraft, previewDraft, type DraftOverrides, type DraftReads, type TemplateOverride } from "./drafts"
 import type { LoadedEmailContext } from "./core/events/types"
-import { sendDirect, verifyConnection, type ConnectionCheck } from "./delivery/verify"
-import { buildMessageId } from "./core/smtp/build-mail"
-import { buildTestMail } from "./core/templates/test-mail"
+import { asConnectionCheck, sendTestMail, verifyConnection, type ConnectionCheck } from "./delivery/verify"
 import { touchesConnection, type AccountRecord } from "./lib/account-fields"
 import {
   secretBoxFromOptions,
@@ -34,7 +33,6 @@ import { MailerTemplate } from "./models/template"
 import type { DeliveryResult, MailerPluginOptions, MessageDraft } from "./types"
 
 const SETTINGS_ID = "mset_shop"
-const DEFAULT_LEASE_MS = 2 * 60 * 1000
 const DEFAULT_DRAIN_BATCH = 50
 
 type AccountInput = Record<string, any>
@@ -61,12 +59,7 @@ class MailerModuleService extends MedusaService({
     this.options_ = options ?? {}
     this.secrets_ = secretBoxFromOptions(this.options_)
     this.retry_ = { ...DEFAULT_RETRY_POLICY, ...(this.options_.retry ?? {}) }
-    const t = this.options_.smtp_timeouts ?? {}
-    this.transports_ = new TransportCache({
-      connectionTimeoutMs: t.connection_ms,
-      greetingTimeoutMs: t.greeting_ms,
-      socketTimeoutMs: t.socket_ms,
-    })
+    this.transports_ = transportCacheFor(this.options_.smtp_timeouts)
   }
 
   get pluginOptions(): Readonly<MailerPluginOptions> {
@@ -119,7 +112,7 @@ class MailerModuleService extends MedusaService({
   async verifyAccount(id: string, given: GivenSecrets = {}): Promise<ConnectionCheck> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
     // An unreadable stored secret is a failed check like any other: recorded on the account.
-    const check = await asCheck(() => verifyConnection(account as any, secretsForConnection(this.secrets_, account, given)))
+    const check = await asConnectionCheck(() => verifyConnection(account as any, secretsForConnection(this.secrets_, account, given)))
     if (check.ok && (given.password !== undefined || given.dkim_private_key !== undefined)) {
       await this.updateMailerAccounts(withSealedSecrets(this.secrets_, id, given))
     }
@@ -130,7 +123,7 @@ class MailerModuleService extends MedusaService({
   /**
    * "Test and save": checks settings that are not stored yet by sending a test mail. For an
    * existing account, omitted secrets fall back to the stored ones. The mail goes to the
-   * address the admin named (or the sender address), not through test mode: see sendDirect.
+   * address the admin named (or the sender address), not through test mode: see sendDirect in delivery/verify.ts.
    */
   async testAccountSettings(
     input: AccountInput,
@@ -138,15 +131,7 @@ class MailerModuleService extends MedusaService({
   ): Promise<ConnectionCheck> {
     const stored = opts.existingId ? ((await this.retrieveMailerAccount(opts.existingId)) as AccountRecord) : null
     const merged = { ...(stored ?? {}), ...input } as AccountRecord
-    const mail = buildTestMail(opts.lang, merged as any)
-    return asCheck(() =>
-      sendDirect(merged as any, secretsForConnection(this.secrets_, stored, input), {
-        from: { name: merged.sender_name, address: merged.sender_email },
-        to: opts.to || merged.sender_email,
-        ...mail,
-        messageId: buildMessageId(generateEntityId(undefined, "mtest"), merged.sender_email),
-      })
-    )
+    return sendTestMail(merged as any, () => secretsForConnection(this.secrets_, stored, input), opts)
   }
 
   private async recordVerification(account: AccountRecord, check: ConnectionCheck) {
@@ -273,12 +258,7 @@ class MailerModuleService extends MedusaService({
     limit = this.options_.drain_batch_size ?? DEFAULT_DRAIN_BATCH,
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<DeliveryResult[]> {
-    const deps = this.deliveryDeps(ctx)
-    const results: DeliveryResult[] = []
-    for (const id of await dueMessageIds(deps.knex, limit)) {
-      results.push(await deliverMessage(deps, id))
-    }
-    return results
+    return deliverDueMessages(this.deliveryDeps(ctx), limit)
   }
 
   /**
@@ -296,14 +276,8 @@ class MailerModuleService extends MedusaService({
   }
 
   private deliveryDeps(ctx: Context<EntityManager>): DeliveryDeps {
-    return {
-      knex: ctx.manager!.getKnex(),
-      transports: this.transports_,
-      openSecrets: (account) => secretsForConnection(this.secrets_, account as AccountRecord),
-      retry: this.retry_,
-      leaseMs: this.options_.lease_ms ?? DEFAULT_LEASE_MS,
-      openLink: (sealed, rowId) => this.secrets_.open(sealed, rowId),
-    }
+    const parts = { transports: this.transports_, secrets: this.secrets_, retry: this.retry_, leaseMs: this.options_.lease_ms }
+    return deliveryDeps(ctx.manager!.getKnex(), parts)
   }
 
   // ---- admin API ----------------------------------------------------------
@@ -312,16 +286,6 @@ class MailerModuleService extends MedusaService({
   async markAccountVerified(id: string): Promise<void> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
     await this.recordVerification(account, { ok: true })
-  }
-}
-
-/** A check whose settings fail before any connection (an unreadable secret …) reads as a failed check. */
-async function asCheck(run: () => Promise<ConnectionCheck>): Promise<ConnectionCheck> {
-  try {
-    return await run()
-  } catch (err) {
-    if (!isMailerError(err)) throw err
-    return { ok: false, error: err }
   }
 }
 

@@ -1,5 +1,7 @@
+import { generateEntityId } from "@medusajs/framework/utils"
 import { isMailerError, type MailerError } from "../core/errors"
-import { buildMailOptions } from "../core/smtp/build-mail"
+import { buildMailOptions, buildMessageId } from "../core/smtp/build-mail"
+import { buildTestMail } from "../core/templates/test-mail"
 import type { SmtpSecrets } from "../core/smtp/transport-options"
 import { createSender, type MailSender, type SenderAccount, type SenderTimeouts } from "./transports"
 
@@ -46,6 +48,38 @@ export async function sendDirect(account: SenderAccount, secrets: SmtpSecrets, m
     )
     return { ok: true, message_id: result.messageId }
   })
+}
+
+export type TestMailAccount = SenderAccount & { name: string; sender_name?: string | null; sender_email: string }
+
+/**
+ * The "test and save" mail for settings not stored yet, to `to` or else the sender address.
+ * Secrets are opened inside the check, so an unreadable one is a failed check too.
+ */
+export async function sendTestMail(
+  account: TestMailAccount,
+  openSecrets: () => SmtpSecrets,
+  opts: { lang: "de" | "en"; to?: string | null }
+): Promise<ConnectionCheck> {
+  const content = buildTestMail(opts.lang, account)
+  return asConnectionCheck(() =>
+    sendDirect(account, openSecrets(), {
+      from: { name: account.sender_name, address: account.sender_email },
+      to: opts.to || account.sender_email,
+      ...content,
+      messageId: buildMessageId(generateEntityId(undefined, "mtest"), account.sender_email),
+    })
+  )
+}
+
+/** A check whose settings fail before any connection (an unreadable secret …) reads as a failed check. */
+export async function asConnectionCheck(run: () => Promise<ConnectionCheck>): Promise<ConnectionCheck> {
+  try {
+    return await run()
+  } catch (err) {
+    if (!isMailerError(err)) throw err
+    return { ok: false, error: err }
+  }
 }
 
 /**

@@ -95,6 +95,3 @@ export const VerifyAccountBody = z
 export const DeleteAccountBody = z
   .object({ confirm: z.string({ error: "CONFIRM_REQUIRED" }).trim().min(1, "CONFIRM_REQUIRED") })
   .strict()
-
-export type CreateAccountInput = z.output<typeof CreateAccountBody>
-export type UpdateAccountInput = z.output<typeof UpdateAccountBody>

@@ -49,5 +49,3 @@ export const TemplateTestBody = z
     order_id: nullable(id()),
   })
   .strict()
-
-export type CreateTemplateInput = z.output<typeof CreateTemplateBody>

@@ -9,5 +9,3 @@ import { ListMessagesQuery } from "../validators"
 export const ExportMessagesQuery = ListMessagesQuery.omit({ limit: true, offset: true })
   .extend({ language: z.enum(["de", "en"]).optional() })
   .strict()
-
-export type ExportMessagesInput = z.output<typeof ExportMessagesQuery>
