@@ -2,8 +2,10 @@
  * Rebuilding a logged mail's event payload for a resend through the send
  * workflow. The log row names the order (resource_id); the fulfillment,
  * return, claim, exchange or refund is the occurrence in its idempotency key
- * (see occurrence.ts). Pure: unit-tested in core/__tests__.
+ * (see occurrence.ts). Each event definition says how (its `resend`).
  */
+import type { ResendPayload } from "./define"
+import { MAIL_EVENTS } from "./definitions"
 import { occurrenceOf } from "./occurrence"
 
 /** What the send workflow needs to build a logged mail again (a resend). */
@@ -13,6 +15,10 @@ export interface StoredMessageRef {
   idempotency_key: string
 }
 
+const RESEND_PAYLOADS: ReadonlyMap<string, ResendPayload> = new Map(
+  MAIL_EVENTS.flatMap((d) => d.template_events.flatMap((t) => (t.resend ? [[t.name, t.resend] as const] : [])))
+)
+
 /**
  * The event and payload that rebuild a logged mail's context, for a resend
  * through the send workflow. Null for mails that must not be rebuilt: a
@@ -20,29 +26,7 @@ export interface StoredMessageRef {
  * customer requests a new one) and manual sends.
  */
 export function eventPayloadFor(message: StoredMessageRef): { event_name: string; data: Record<string, unknown> } | null {
-  const resourceId = message.resource_id ?? ""
-  const occurrence = occurrenceOf(message.idempotency_key)
-  const withOccurrence = (data: Record<string, unknown>) =>
-    occurrence ? { event_name: message.event_name, data } : null
-  switch (message.event_name) {
-    case "order.placed":
-    case "order.canceled":
-    case "customer.created":
-    case "invite.created":
-      return resourceId ? { event_name: message.event_name, data: { id: resourceId } } : null
-    case "shipment.created":
-    case "delivery.created":
-      return withOccurrence({ id: occurrence })
-    case "order.return_requested":
-    case "order.return_received":
-      return withOccurrence({ order_id: resourceId, return_id: occurrence })
-    case "order.claim_created":
-      return withOccurrence({ order_id: resourceId, claim_id: occurrence })
-    case "order.exchange_created":
-      return withOccurrence({ order_id: resourceId, exchange_id: occurrence })
-    case "payment.refunded":
-      return withOccurrence({ refund_id: occurrence })
-    default:
-      return null
-  }
+  const payload = RESEND_PAYLOADS.get(message.event_name)
+  const data = payload?.({ resource_id: message.resource_id ?? "", occurrence: occurrenceOf(message.idempotency_key) })
+  return data ? { event_name: message.event_name, data } : null
 }

@@ -1,16 +1,5 @@
+import { MAIL_EVENTS } from "../events/definitions"
 import { languageOf } from "../locale"
-import { CLAIM_CREATED_TEMPLATES } from "./defaults/claim-created"
-import { CUSTOMER_CREATED_TEMPLATES } from "./defaults/customer-created"
-import { DELIVERY_CREATED_TEMPLATES } from "./defaults/delivery-created"
-import { EXCHANGE_CREATED_TEMPLATES } from "./defaults/exchange-created"
-import { INVITE_CREATED_TEMPLATES } from "./defaults/invite-created"
-import { ORDER_CANCELED_TEMPLATES } from "./defaults/order-canceled"
-import { ORDER_PLACED_TEMPLATES } from "./defaults/order-placed"
-import { CUSTOMER_PASSWORD_RESET_TEMPLATES, USER_PASSWORD_RESET_TEMPLATES } from "./defaults/password-reset"
-import { PAYMENT_REFUNDED_TEMPLATES } from "./defaults/payment-refunded"
-import { RETURN_RECEIVED_TEMPLATES } from "./defaults/return-received"
-import { RETURN_REQUESTED_TEMPLATES } from "./defaults/return-requested"
-import { SHIPMENT_CREATED_TEMPLATES } from "./defaults/shipment-created"
 import type { ShippedTemplates, TemplateSource } from "./types"
 
 /**
@@ -22,22 +11,10 @@ function ownEntries<T>(record: Record<string, T>): Record<string, T> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, record))
 }
 
-/** The templates that ship with the plugin, per template event and language. */
-export const SHIPPED_TEMPLATES: Record<string, ShippedTemplates> = ownTemplates({
-  "order.placed": ORDER_PLACED_TEMPLATES,
-  "order.canceled": ORDER_CANCELED_TEMPLATES,
-  "shipment.created": SHIPMENT_CREATED_TEMPLATES,
-  "delivery.created": DELIVERY_CREATED_TEMPLATES,
-  "order.return_requested": RETURN_REQUESTED_TEMPLATES,
-  "order.return_received": RETURN_RECEIVED_TEMPLATES,
-  "order.claim_created": CLAIM_CREATED_TEMPLATES,
-  "order.exchange_created": EXCHANGE_CREATED_TEMPLATES,
-  "payment.refunded": PAYMENT_REFUNDED_TEMPLATES,
-  "customer.created": CUSTOMER_CREATED_TEMPLATES,
-  "auth.password_reset.customer": CUSTOMER_PASSWORD_RESET_TEMPLATES,
-  "auth.password_reset.user": USER_PASSWORD_RESET_TEMPLATES,
-  "invite.created": INVITE_CREATED_TEMPLATES,
-})
+/** The templates that ship with the plugin, per template event and language (named by each event definition). */
+export const SHIPPED_TEMPLATES: Record<string, ShippedTemplates> = ownTemplates(
+  Object.fromEntries(MAIL_EVENTS.flatMap((d) => d.template_events.map((t) => [t.name, t.shipped])))
+)
 
 function ownTemplates(byEvent: Record<string, ShippedTemplates>): Record<string, ShippedTemplates> {
   const copy: Record<string, ShippedTemplates> = {}
