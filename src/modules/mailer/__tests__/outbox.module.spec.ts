@@ -1,5 +1,5 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { SmtpSink } from "../../../../integration-tests/helpers/smtp-sink"
+import { SmtpSink } from "./support/smtp-sink"
 import { MAILER_MODULE } from ".."
 import { MailerAccount } from "../models/account"
 import { MailerMessage } from "../models/message"
