@@ -1,4 +1,5 @@
-import { FocusModal, Heading, Text } from "@medusajs/ui"
+import { XMark } from "@medusajs/icons"
+import { FocusModal, Heading, IconButton, Kbd, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { QueryState } from "../../../../../components/query-state"
 import { useAccount, usePresets } from "../../../../../lib/api/accounts"
@@ -20,7 +21,15 @@ export function AccountFormModal({ accountId, onClose }: { accountId: string | n
   return (
     <FocusModal open onOpenChange={(open) => !open && onClose()}>
       <FocusModal.Content data-testid="mailer-account-modal" aria-describedby={undefined}>
-        <FocusModal.Header />
+        {/* The library's FocusModal.Header has an unnamed close button (axe: button-name). */}
+        <div className="border-ui-border-base flex items-center gap-x-2 border-b px-4 py-2">
+          <FocusModal.Close asChild>
+            <IconButton size="small" type="button" variant="transparent" aria-label={t("actions.close")}>
+              <XMark />
+            </IconButton>
+          </FocusModal.Close>
+          <Kbd>esc</Kbd>
+        </div>
         <div className="flex flex-col items-center px-4 pt-6">
           <div className="flex w-full max-w-[720px] flex-col gap-y-1">
             <FocusModal.Title asChild>
