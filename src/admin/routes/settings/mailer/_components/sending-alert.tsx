@@ -26,7 +26,7 @@ export const SendingAlert = ({ summary }: { summary: AccountSummary }) => {
                 <span className="font-medium">{account.name}</span> ({account.sender_email}):{" "}
                 {t(`accountStatus.${account.status}`)}
                 {account.last_error ? ` – ${account.last_error}` : ""}{" "}
-                <Link to={accountPath(account.id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                <Link to={accountPath(account.id)} className="text-ui-fg-base font-medium underline underline-offset-2">
                   {t("overview.alert.fix")}
                 </Link>
               </Text>

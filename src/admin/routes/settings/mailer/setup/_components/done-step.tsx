@@ -77,7 +77,7 @@ const NextSteps = () => {
         {(["templates", "accounts", "general"] as const).map((key) => (
           <li key={key}>
             <Text size="small">
-              <Link to={MAILER_PATHS[key]} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+              <Link to={MAILER_PATHS[key]} className="text-ui-fg-base font-medium underline underline-offset-2">
                 {t(`overview.setup.done.next.${key}`)}
               </Link>
             </Text>

@@ -66,7 +66,7 @@ export const PresetNotes = ({ preset }: { preset: MailerPreset }) => {
       {preset.docs && (
         <>
           {" "}
-          <a href={preset.docs} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+          <a href={preset.docs} target="_blank" rel="noreferrer" className="text-ui-fg-base font-medium underline underline-offset-2">
             {t("overview.setup.provider.docs")}
           </a>
         </>
