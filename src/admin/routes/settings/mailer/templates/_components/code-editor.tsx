@@ -1,9 +1,10 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands"
 import { html } from "@codemirror/lang-html"
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language"
+import { bracketMatching, syntaxHighlighting } from "@codemirror/language"
 import { EditorState, type Extension } from "@codemirror/state"
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from "@codemirror/view"
 import { forwardRef, useEffect, useImperativeHandle, useRef } from "react"
+import { accessibleHighlightStyle } from "./highlight-style"
 import { lineMarks, setLineMarks, type LineMark } from "./line-marks"
 
 /** What the editor page can do with an editor: insert a variable at the cursor, jump to a line. */
@@ -24,7 +25,8 @@ interface CodeEditorProps {
 
 const editorTheme = EditorView.theme({
   "&": { fontSize: "13px", height: "100%", backgroundColor: "var(--bg-field)", color: "var(--fg-base)" },
-  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "320px", maxHeight: "560px" },
+  // The outer box scrolls (and is keyboard-focusable); CodeMirror's own scroller only grows.
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, monospace", minHeight: "320px" },
   ".cm-gutters": { backgroundColor: "var(--bg-subtle)", color: "var(--fg-subtle)", borderRight: "1px solid var(--border-base)" },
   "&.cm-focused": { outline: "none" },
 })
@@ -36,7 +38,7 @@ function extensions(props: CodeEditorProps, onChange: { current: (v: string) => 
     highlightActiveLine(),
     history(),
     bracketMatching(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    syntaxHighlighting(accessibleHighlightStyle),
     keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
     EditorView.lineWrapping,
     editorTheme,
@@ -98,6 +100,14 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>((props, 
     },
   }))
 
-  return <div ref={host} className="border-ui-border-base overflow-hidden rounded-md border" />
+  return (
+    <div
+      ref={host}
+      tabIndex={0}
+      role="group"
+      aria-label={props.label}
+      className="border-ui-border-base focus-visible:shadow-borders-focus max-h-[560px] overflow-auto rounded-md border outline-none"
+    />
+  )
 })
 CodeEditor.displayName = "CodeEditor"

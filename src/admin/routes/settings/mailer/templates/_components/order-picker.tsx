@@ -60,7 +60,7 @@ export const OrderPicker = ({
     <div className="flex flex-col gap-y-1">
       <Input
         size="small"
-        type="search"
+        type="text"
         value={q}
         onChange={(e) => setQ(e.target.value)}
         placeholder={t("templates.order.searchPlaceholder")}

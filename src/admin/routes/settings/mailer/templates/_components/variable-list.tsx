@@ -35,7 +35,7 @@ export const VariableList = ({
       <div className="px-6">
         <Input
           size="small"
-          type="search"
+          type="text"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
           placeholder={t("templates.variables.filter")}
