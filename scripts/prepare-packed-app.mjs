@@ -61,7 +61,9 @@ function buildIsStale() {
 
 // What the dashboard provides to every admin extension (Medusa's admin bundler keeps
 // these external for plugins): a plugin must use the dashboard's copy, not its own.
-const HOST_PROVIDED = ["react", "react-dom", "react-router-dom", "react-router", "react-i18next", "@tanstack/react-query", "@medusajs/js-sdk", "@medusajs/admin-sdk"]
+// @medusajs/ui and icons too: the dashboard pins them exactly, and a peer range let npm pick a
+// newer ui whose icons conflicted with Medusa's own draft-order plugin (ERESOLVE).
+const HOST_PROVIDED = ["react", "react-dom", "react-router-dom", "react-router", "react-i18next", "@tanstack/react-query", "@medusajs/js-sdk", "@medusajs/admin-sdk", "@medusajs/ui", "@medusajs/icons"]
 // Shared state lives in these (router, query client, i18n, toaster): two copies break the screens.
 const MUST_SHARE = ["react", "react-dom", "react-router-dom", "react-i18next", "@tanstack/react-query", "@medusajs/ui"]
 
