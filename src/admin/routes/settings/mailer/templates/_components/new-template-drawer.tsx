@@ -36,10 +36,11 @@ export const NewTemplateDrawer = ({ events, channels }: { events: MailerEvent[];
         </Button>
       </Drawer.Trigger>
       <Drawer.Content data-testid="mailer-template-new-drawer">
-        <Drawer.Header>
+        {/* Not Drawer.Header: its close button has no accessible name (axe button-name); the footer closes. */}
+        <div className="flex flex-col gap-y-1 border-b px-6 py-4">
           <Drawer.Title>{t("templates.new.title")}</Drawer.Title>
           <Drawer.Description>{t("templates.new.description")}</Drawer.Description>
-        </Drawer.Header>
+        </div>
         <Drawer.Body className="flex flex-col gap-y-4">
           <div className="flex flex-col gap-y-1">
             <Label size="small" weight="plus" id="mailer-new-event">

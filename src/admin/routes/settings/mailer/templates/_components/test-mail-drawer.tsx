@@ -63,10 +63,11 @@ export const TestMailDrawer = ({
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content data-testid="mailer-template-test-drawer">
-        <Drawer.Header>
+        {/* Not Drawer.Header: its close button has no accessible name (axe button-name); the footer closes. */}
+        <div className="flex flex-col gap-y-1 border-b px-6 py-4">
           <Drawer.Title>{t("templates.test.title")}</Drawer.Title>
           <Drawer.Description>{t("templates.test.description")}</Drawer.Description>
-        </Drawer.Header>
+        </div>
         <Drawer.Body className="flex flex-col gap-y-6">
           {isDirty && (
             <InlineTip label={t("templates.test.saveFirstLabel")} variant="warning" data-testid="mailer-template-test-save-first">
