@@ -112,7 +112,8 @@ describe("admin: first-run e-mail setup", () => {
 
       await done.getByRole("button", { name: "Beispiel-Bestellbestätigung an mich senden" }).click()
       const sample = await waitFor(() => sink.mails[1], "the sample order confirmation at the sink")
-      expect(sample.parsed.subject).toMatch(/^Bestellbestätigung/)
+      // Test mode marks the subject with the intended recipient (the admin, "me").
+      expect(sample.parsed.subject).toMatch(/^\[TEST → admin@example\.com\] Bestellbestätigung Nr\. \d+/)
       // Test mode reroutes it to the shop's own address (the test recipient).
       expect(sample.envelope.to).toEqual([SENDER])
       await done.getByTestId("mailer-setup-sample-sent").getByText(`Gesendet an ${SENDER}`, { exact: false }).waitFor()
