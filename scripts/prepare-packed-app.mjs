@@ -34,6 +34,22 @@ function run(cmd, args, cwd, extraEnv = {}) {
   return res.stdout
 }
 
+/**
+ * A fresh resolution can meet a registry mirror mid-update: a package's metadata names a
+ * dependency version whose own metadata has not arrived yet (npm ETARGET / E404). That is
+ * the registry's moment, not the plugin's fault: try once more against fresh metadata.
+ */
+function installWithRetry(cwd) {
+  const args = ["install", "--no-audit", "--no-fund", "--loglevel=error"]
+  try {
+    return run("npm", args, cwd)
+  } catch (err) {
+    if (!/ETARGET|E404|ECONNRESET|ETIMEDOUT/.test(err.message)) throw err
+    log(`npm install met an inconsistent registry answer, retrying with fresh metadata: ${err.message.split("\n").find((l) => /ETARGET|E404|ECONN|ETIMEDOUT/.test(l)) ?? ""}`)
+    return run("npm", [...args, "--prefer-online"], cwd)
+  }
+}
+
 async function timed(what, fn) {
   const started = Date.now()
   const result = await fn()
@@ -183,7 +199,7 @@ async function installApp(dir, tarball, pkg, { incremental }) {
     forgetPlugin(building, join(previous, "package-lock.json"))
   }
   await timed(`npm install (plain Medusa app + packed plugin${previous ? ", from the previous app" : ", fresh"})`, () =>
-    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], building)
+    installWithRetry(building)
   )
   return { building, range, fresh: !previous }
 }
