@@ -8,6 +8,7 @@ import { MailerApiError } from "../lib/client"
 import type { MailerStaffProfile } from "../lib/types"
 import { ApiErrorAlert } from "./api-error-alert"
 import { FormField } from "./form-field"
+import { DrawerHeader } from "./drawer-header"
 
 // Messages are translation keys under "settings.staffProfile.errors".
 const schema = z.object({
@@ -68,10 +69,7 @@ export const StaffProfileDrawer = ({
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content data-testid="mailer-staff-profile-drawer">
         <form onSubmit={onSubmit} noValidate className="flex flex-1 flex-col overflow-hidden">
-          <Drawer.Header>
-            <Drawer.Title>{t("settings.staffProfile.editTitle")}</Drawer.Title>
-            <Drawer.Description>{t("settings.staffProfile.editDescription")}</Drawer.Description>
-          </Drawer.Header>
+          <DrawerHeader title={t("settings.staffProfile.editTitle")} description={t("settings.staffProfile.editDescription")} />
           <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
             {LINES.map((field) => (
               <FormField key={field} htmlFor={`mailer-staff-${field}`} label={t(`settings.staffProfile.fields.${field}`)} hint={t(`settings.staffProfile.hints.${field}`)} error={error(field)}>

@@ -5,6 +5,7 @@ import { useNavigate } from "react-router-dom"
 import type { SalesChannelOption } from "../../../../../lib/api/sales-channels"
 import type { MailerEvent } from "../../../../../lib/types"
 import { normalizeLocale, templateEditorPath } from "./template-model"
+import { DrawerHeader } from "../../../../../components/drawer-header"
 
 const ALL_CHANNELS = "__all__"
 /** A language code as the API takes it: `fr`, `de-AT`, `de_CH`. */
@@ -36,11 +37,7 @@ export const NewTemplateDrawer = ({ events, channels }: { events: MailerEvent[];
         </Button>
       </Drawer.Trigger>
       <Drawer.Content data-testid="mailer-template-new-drawer">
-        {/* Not Drawer.Header: its close button has no accessible name (axe button-name); the footer closes. */}
-        <div className="flex flex-col gap-y-1 border-b px-6 py-4">
-          <Drawer.Title>{t("templates.new.title")}</Drawer.Title>
-          <Drawer.Description>{t("templates.new.description")}</Drawer.Description>
-        </div>
+        <DrawerHeader title={t("templates.new.title")} description={t("templates.new.description")} />
         <Drawer.Body className="flex flex-col gap-y-4">
           <div className="flex flex-col gap-y-1">
             <Label size="small" weight="plus" id="mailer-new-event">

@@ -9,6 +9,7 @@ import { MailerApiError } from "../../../../../lib/client"
 import { MAILER_PATHS } from "../../../../../lib/paths"
 import type { MailerMessage } from "../../../../../lib/types"
 import { OrderPicker, type PickedOrder } from "./order-picker"
+import { DrawerHeader } from "../../../../../components/drawer-header"
 
 type Recipient = "me" | "other"
 
@@ -63,11 +64,7 @@ export const TestMailDrawer = ({
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
       <Drawer.Content data-testid="mailer-template-test-drawer">
-        {/* Not Drawer.Header: its close button has no accessible name (axe button-name); the footer closes. */}
-        <div className="flex flex-col gap-y-1 border-b px-6 py-4">
-          <Drawer.Title>{t("templates.test.title")}</Drawer.Title>
-          <Drawer.Description>{t("templates.test.description")}</Drawer.Description>
-        </div>
+        <DrawerHeader title={t("templates.test.title")} description={t("templates.test.description")} />
         <Drawer.Body className="flex flex-col gap-y-6">
           {isDirty && (
             <InlineTip label={t("templates.test.saveFirstLabel")} variant="warning" data-testid="mailer-template-test-save-first">
