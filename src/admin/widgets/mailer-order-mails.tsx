@@ -28,7 +28,7 @@ const OrderMailsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
     <Container className="divide-y p-0" data-testid="mailer-order-mails">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">{t("order.mails")}</Heading>
-        <Link to={`${MAILER_PATHS.log}?resource_id=${encodeURIComponent(order.id)}`} className="text-ui-fg-interactive txt-compact-small hover:underline" data-testid="mailer-order-mails-log-link">
+        <Link to={`${MAILER_PATHS.log}?resource_id=${encodeURIComponent(order.id)}`} className="txt-compact-small text-ui-fg-base font-medium underline underline-offset-2" data-testid="mailer-order-mails-log-link">
           {t("order.openLog")}
         </Link>
       </div>
@@ -63,7 +63,7 @@ const OrderMail = ({ message, original }: { message: MailerMessage; original?: M
       {message.resent_from_id && (
         <Text size="small" className="text-ui-fg-subtle" data-testid="mailer-order-mail-resent-from">
           {t("order.resentFrom")}{" "}
-          <Link to={`${MAILER_PATHS.log}/${message.resent_from_id}`} className="text-ui-fg-interactive hover:underline">
+          <Link to={`${MAILER_PATHS.log}/${message.resent_from_id}`} className="text-ui-fg-base font-medium underline underline-offset-2">
             {original ? t("order.originalOf", { date: formatDateTime(original.created_at, language) }) : t("order.original")}
           </Link>
         </Text>

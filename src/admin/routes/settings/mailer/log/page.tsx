@@ -7,6 +7,7 @@ import { ApiErrorAlert } from "../../../../components/api-error-alert"
 import { useMessages, type MessageFilters } from "../../../../lib/api/messages"
 import { mailerUrl, useMailerLanguage } from "../../../../lib/client"
 import { MAILER_PATHS } from "../../../../lib/paths"
+import { LogSearch } from "./_components/log-search"
 import { useLogColumns, useLogFilters } from "./_components/log-table-config"
 import { LOG_PAGE_SIZE, useLogUrlState } from "./_components/use-log-url-state"
 
@@ -31,7 +32,6 @@ const MailerLogPage = () => {
     getRowId: (row) => row.id,
     isLoading: messages.isLoading,
     filtering: { state: state.filtering, onFilteringChange: state.setFiltering },
-    search: { state: state.search, onSearchChange: state.setSearch, debounce: 400 },
     pagination: { state: state.pagination, onPaginationChange: state.setPagination },
     // The detail's back link returns to this page with the same filters.
     onRowClick: (_event, row) => navigate(row.id, { state: { logSearch: location.search } }),
@@ -58,8 +58,7 @@ const MailerLogPage = () => {
             </div>
             <div className="flex items-center gap-x-2">
               <FilterMenu label={t("log.addFilter")} />
-              {/* The props reach the input; the type only lists some of them. */}
-              <DataTable.Search placeholder={t("log.searchPlaceholder")} {...{ "aria-label": t("log.searchPlaceholder") }} />
+              <LogSearch value={state.search} onChange={state.setSearch} label={t("log.searchPlaceholder")} />
               <ExportButton filters={state.filters} />
             </div>
           </DataTable.Toolbar>

@@ -113,7 +113,7 @@ function PresetPicker({ presets }: { presets: MailerPreset[] }) {
             {selected.notes}{" "}
           </Text>
           {selected.docs && (
-            <a href={selected.docs} target="_blank" rel="noreferrer" className="text-ui-fg-interactive underline">
+            <a href={selected.docs} target="_blank" rel="noreferrer" className="text-ui-fg-base font-medium underline underline-offset-2">
               {t("accounts.form.presetDocs")}
             </a>
           )}

@@ -24,7 +24,7 @@ export const MatrixCell = ({ eventName, cell, channels }: { eventName: string; c
         <Link
           key={template.id}
           to={templateEditorPath(eventName, template.locale, template.sales_channel_id)}
-          className="txt-compact-xsmall text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+          className="txt-compact-xsmall text-ui-fg-base font-medium underline underline-offset-2"
           data-testid="mailer-matrix-channel-template"
         >
           {t("templates.matrix.channelTemplate", { name: channelName(template.sales_channel_id) })}

@@ -88,7 +88,7 @@ export const MessageDelivery = ({ message }: { message: MailerMessage }) => {
       {message.resource_id && (
         <Row label={t("log.detail.resource")}>
           {message.resource_type === "order" ? (
-            <Link to={`/orders/${message.resource_id}`} className="text-ui-fg-interactive hover:underline">
+            <Link to={`/orders/${message.resource_id}`} className="text-ui-fg-base font-medium underline underline-offset-2">
               {t("log.detail.openOrder")}
             </Link>
           ) : (
@@ -98,7 +98,7 @@ export const MessageDelivery = ({ message }: { message: MailerMessage }) => {
       )}
       {message.resent_from_id && (
         <Row label={t("log.detail.resentFrom")} testId="mailer-message-resent-from">
-          <Link to={`../${message.resent_from_id}`} relative="path" className="text-ui-fg-interactive hover:underline">
+          <Link to={`../${message.resent_from_id}`} relative="path" className="text-ui-fg-base font-medium underline underline-offset-2">
             {t("log.detail.openOriginal")}
           </Link>
         </Row>

@@ -24,7 +24,7 @@ export const ResendSection = ({ message }: { message: MailerMessage }) => {
       {resent.map((m) => (
         <div key={m.id} className="flex items-center gap-x-2" data-testid="mailer-resent-link">
           <MessageStatusBadge status={m.status} />
-          <Link to={`../${m.id}`} relative="path" className="text-ui-fg-interactive txt-small hover:underline">
+          <Link to={`../${m.id}`} relative="path" className="txt-small text-ui-fg-base font-medium underline underline-offset-2">
             {t("log.resend.openNew", { to: formatRecipients(m.to) })}
           </Link>
         </div>
