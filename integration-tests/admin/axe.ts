@@ -45,7 +45,7 @@ export async function seriousA11yViolations(page: Page, options: A11yOptions = {
         impact: v.impact ?? "",
         help: v.help,
         helpUrl: v.helpUrl,
-        targets: v.nodes.map((n: any) => n.target.join(" ")),
+        targets: v.nodes.map((n: any) => `${n.target.join(" ")}  ${String(n.html ?? "").slice(0, 160)}`),
       }))
     },
     { include, disableRules }

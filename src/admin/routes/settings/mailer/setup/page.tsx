@@ -1,15 +1,12 @@
-import { ArrowLeft } from "@medusajs/icons"
-import { Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
-import { Link } from "react-router-dom"
 import type { AccountSaved } from "../../../../lib/api/accounts"
-import { MAILER_PATHS } from "../../../../lib/paths"
 import type { MailerPreset } from "../../../../lib/types"
 import { DoneStep } from "./_components/done-step"
 import { LoginStep } from "./_components/login-step"
 import { ProviderStep } from "./_components/provider-step"
 import { StepIndicator, type SetupStep } from "./_components/step-indicator"
+import { SectionPageHeader } from "../../../../components/section-page-header"
 
 /**
  * First-run setup: provider → sender and login → test and save → a sample order confirmation
@@ -23,23 +20,9 @@ const MailerSetupPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3" data-testid="mailer-setup">
-      <Container className="flex flex-col gap-y-3 px-6 py-4">
-        <Link
-          to={MAILER_PATHS.overview}
-          className="text-ui-fg-subtle hover:text-ui-fg-base flex w-fit items-center gap-x-1 text-sm"
-          data-testid="mailer-back-to-overview"
-        >
-          <ArrowLeft />
-          {t("overview.backToOverview")}
-        </Link>
-        <div className="flex flex-col gap-y-1">
-          <Heading level="h1">{t("overview.setup.title")}</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("overview.setup.description")}
-          </Text>
-        </div>
+      <SectionPageHeader title={t("overview.setup.title")} description={t("overview.setup.description")}>
         <StepIndicator current={step} />
-      </Container>
+      </SectionPageHeader>
       {step === "provider" && (
         <ProviderStep
           selected={preset}
