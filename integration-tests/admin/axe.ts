@@ -30,6 +30,9 @@ export async function seriousA11yViolations(page: Page, options: A11yOptions = {
   if (!hasAxe) {
     await page.addScriptTag({ content: AXE_SOURCE })
   }
+  // Colours are judged as they end up: a button caught mid-transition (disabled → enabled after
+  // a click) would be measured at a contrast it never keeps.
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" })
   const include = options.include ?? DEFAULT_INCLUDE
   const disableRules = options.disableRules ?? []
   const violations = await page.evaluate(
