@@ -78,8 +78,8 @@ describe("admin: the mail log and the order's mails", () => {
 
       await page.getByRole("button", { name: "Filter hinzufügen" }).click()
       await page.getByRole("menuitem", { name: "Status" }).click()
-      // The filter's options are buttons with role "listitem" (@medusajs/ui DataTable).
-      await page.getByRole("listitem").filter({ hasText: /^Fehlgeschlagen$/ }).click()
+      // The status picker (a popover of checkbox buttons) opens once the filter is added.
+      await page.getByRole("dialog").getByRole("button").filter({ hasText: /^\s*Fehlgeschlagen\s*$/ }).click()
       await page.keyboard.press("Escape")
       await page.waitForURL(/[?&]status=failed\b/)
       await waitFor(async () => (await logRows(page).count()) === 1, "only the failed mail")
