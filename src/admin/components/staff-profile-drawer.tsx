@@ -9,6 +9,7 @@ import type { MailerStaffProfile } from "../lib/types"
 import { ApiErrorAlert } from "./api-error-alert"
 import { FormField } from "./form-field"
 import { DrawerHeader } from "./drawer-header"
+import { toastApiError } from "../lib/toast-error"
 
 // Messages are translation keys under "settings.staffProfile.errors".
 const schema = z.object({
@@ -59,9 +60,7 @@ export const StaffProfileDrawer = ({
         const field = FIELDS.find((name) => name === problem.field)
         if (field) form.setError(field, { message: problem.message })
       }
-      toast.error(err instanceof Error ? err.message : String(err), {
-        description: err instanceof MailerApiError ? err.hint ?? undefined : undefined,
-      })
+      toastApiError(err)
     }
   })
 

@@ -3,9 +3,9 @@ import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { ApiErrorAlert } from "../../../../../components/api-error-alert"
 import { useUpdateSettings } from "../../../../../lib/api/settings"
-import { MailerApiError } from "../../../../../lib/client"
 import type { MailerSettings } from "../../../../../lib/types"
 import { LayoutPreview } from "./layout-preview"
+import { toastApiError } from "../../../../../lib/toast-error"
 
 /**
  * The HTML every mail is wrapped in, with `{{{body}}}` where the mail goes. Empty means the
@@ -22,9 +22,7 @@ export const LayoutSection = ({ settings }: { settings: MailerSettings }) => {
       await update.mutateAsync({ layout_html: draft.trim() === "" ? null : draft })
       toast.success(t("settings.layout.saved"))
     } catch (err) {
-      toast.error(err instanceof Error ? err.message : String(err), {
-        description: err instanceof MailerApiError ? err.hint ?? undefined : undefined,
-      })
+      toastApiError(err)
     }
   }
 

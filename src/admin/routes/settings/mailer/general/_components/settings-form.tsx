@@ -9,6 +9,7 @@ import { useUpdateSettings, type SettingsInput } from "../../../../../lib/api/se
 import { MailerApiError } from "../../../../../lib/client"
 import type { MailerSettings } from "../../../../../lib/types"
 import { LayoutSection } from "./layout-section"
+import { toastApiError } from "../../../../../lib/toast-error"
 
 // Messages are translation keys under "settings.errors".
 const url = z
@@ -70,9 +71,7 @@ const GeneralSection = ({ settings }: { settings: MailerSettings }) => {
           if (field) form.setError(field, { message: problem.message })
         }
       }
-      toast.error(err instanceof Error ? err.message : String(err), {
-        description: err instanceof MailerApiError ? err.hint ?? undefined : undefined,
-      })
+      toastApiError(err)
     }
   })
 

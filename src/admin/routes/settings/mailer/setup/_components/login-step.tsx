@@ -9,6 +9,7 @@ import type { MailerPreset } from "../../../../../lib/types"
 import { LoginFields, SenderFields, ServerFields } from "./login-fields"
 import { defaultsFor, loginSchema, toAccountInput, type LoginValues } from "./login-schema"
 import { PresetNotes, presetName } from "./provider-step"
+import { toastApiError } from "../../../../../lib/toast-error"
 
 /**
  * Step 2: sender, login and server, then "Test and save": the plugin connects, logs in and
@@ -38,9 +39,7 @@ export const LoginStep = ({
       onSaved(saved)
     } catch (error) {
       markFieldProblems(error, form.setError)
-      toast.error(error instanceof Error ? error.message : String(error), {
-        description: error instanceof MailerApiError ? error.hint ?? undefined : undefined,
-      })
+      toastApiError(error)
     }
   })
 
