@@ -18,7 +18,10 @@ const MATCH = {
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
   // A real browser against the packed plugin in a plain Medusa app (integration-tests/admin/packed-app.ts).
   "integration:admin": ["**/integration-tests/admin/**/*.spec.[jt]s"],
+  // Outages, crashes, several processes (issue "reliability"): `npm run test:faults`, not part of `npm test`.
+  faults: ["**/integration-tests/faults/**/*.spec.[jt]s"],
 }
+const DEFAULT_TYPES = ["unit", "integration:modules", "integration:http", "integration:admin"]
 
 const type = process.env.TEST_TYPE
 const needsDatabase = type !== "unit"
@@ -29,7 +32,7 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.cache/"],
   setupFiles: ["./integration-tests/setup.js"],
-  testMatch: type ? MATCH[type] : Object.values(MATCH).flat(),
+  testMatch: type ? MATCH[type] : DEFAULT_TYPES.flatMap((t) => MATCH[t]),
   globalSetup: needsDatabase ? "./integration-tests/global-setup.mjs" : undefined,
   globalTeardown: needsDatabase ? "./integration-tests/global-teardown.mjs" : undefined,
 }
