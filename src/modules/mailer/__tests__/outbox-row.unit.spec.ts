@@ -35,6 +35,15 @@ describe("outboxRow", () => {
     expect(row.html).not.toContain(ONE_TIME_LINK_PLACEHOLDER)
   })
 
+  it("writes no error fields on a row delivery will send, but keeps a failed draft's reason", () => {
+    const queued = outboxRow(draft({ error_code: "SMTP_TRANSIENT", error_message: "stale", error_hint: "stale hint" }), live)
+    expect(queued).toMatchObject({ status: "queued" })
+    expect(queued).not.toHaveProperty("error_code")
+    expect(queued).not.toHaveProperty("error_hint")
+    const failed = outboxRow(draft({ status: "failed", error_code: "NO_ACCOUNT", error_message: "No account.", error_hint: "Add one." }), live)
+    expect(failed).toMatchObject({ status: "failed", error_code: "NO_ACCOUNT", error_message: "No account.", error_hint: "Add one." })
+  })
+
   it("keeps a skipped draft skipped, whatever its recipient", () => {
     const row = outboxRow(draft({ status: "skipped", skip_reason: "NO_TOKEN", to: "a@x.test, b@y.test" }), live)
     expect(row).toMatchObject({ status: "skipped", skip_reason: "NO_TOKEN", to: ["a@x.test, b@y.test"] })

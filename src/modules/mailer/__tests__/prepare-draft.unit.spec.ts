@@ -41,6 +41,16 @@ describe("the draft pipeline", () => {
     expect(draft.subject).toContain("1042")
   })
 
+  it("writes the occurrence to its own column, and into the key next to the resource", async () => {
+    const shipment = await prepareDraft(loaded({ event_name: "shipment.created", occurrence_id: "ful_1" }), inputs())
+    expect(shipment).toMatchObject({ occurrence: "ful_1", resource_id: "order_1" })
+    expect(shipment.idempotency_key).toBe("shipment.created:order_1/ful_1:shipment.created:de")
+    expect((await prepareDraft(loaded(), inputs())).occurrence).toBeNull()
+    // Skipped rows keep it too: the log says which shipment was not mailed.
+    const skipped = await prepareDraft(loaded({ occurrence_id: "ful_2", skip_reason: "NO_NOTIFICATION" }), inputs())
+    expect(skipped).toMatchObject({ status: "skipped", occurrence: "ful_2" })
+  })
+
   it("prefers the merchant's stored template", async () => {
     const draft = await prepareDraft(loaded(), inputs({ templates: [STORED] }))
     expect(draft).toMatchObject({ template_id: "tpl_1", subject: "Stored 1042" })

@@ -11,7 +11,8 @@ import type { MessageDraft } from "../types"
  *   array; invalid → a `failed` row (RECIPIENT_INVALID) that is never sent;
  * - the test-mode decision and test address of the sending account, recorded on the row;
  * - a one-time link sealed, never in the body (core/one-time-link.ts);
- * - no From on a row that will be sent: delivery records the header it used.
+ * - no From and no error fields on a row that will be sent: delivery records the header it
+ *   used and the outcome of each attempt.
  */
 export interface OutboxRowDeps {
   id: string
@@ -21,8 +22,11 @@ export interface OutboxRowDeps {
 }
 
 export function outboxRow(draft: MessageDraft, deps: OutboxRowDeps): Record<string, any> {
-  const { one_time_link: link, from, ...fields } = draft
-  const row: Record<string, any> = { ...fields, id: deps.id, ...withRecipients(draft), ...decideTestMode(deps.account) }
+  const { one_time_link: link, from, error_code, error_message, error_hint, ...fields } = draft
+  // A row failed from the start keeps its reason; a queued row's error fields are delivery's
+  // (the last attempt's), so a draft's are not written only to be overwritten.
+  const reason = draft.status === "queued" ? {} : definedOnly({ error_code, error_message, error_hint })
+  const row: Record<string, any> = { ...fields, ...reason, id: deps.id, ...withRecipients(draft), ...decideTestMode(deps.account) }
   // A queued row gets its From from delivery (the header actually sent); others log the draft's.
   row.from = draft.status === "queued" ? null : from ?? null
   if (row.status === "queued" && link) {
@@ -79,6 +83,10 @@ export function isCappedLinkMail(row: Record<string, any>): boolean {
 /** The row skipped because its recipient reached the hourly cap of one-time-link mails. */
 export function skippedForLinkCap(row: Record<string, any>): Record<string, any> {
   return finalizeStatus({ ...row, status: "skipped", skip_reason: "ONE_TIME_LINK_LIMIT" })
+}
+
+function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined))
 }
 
 function listOf(value: unknown): string[] {

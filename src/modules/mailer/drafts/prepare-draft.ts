@@ -47,18 +47,15 @@ function baseDraft(loaded: LoadedEmailContext, chosen: Resolution, overrides: Dr
   return {
     idempotency_key:
       overrides.idempotency_key ??
-      eventIdempotencyKey({
-        event_name: loaded.event_name,
-        resource_id: occurrenceKey(loaded),
-        template_event: loaded.event_name,
-        locale: chosen.locale,
-      }),
+      eventIdempotencyKey({ event_name: loaded.event_name, resource_id: occurrenceKey(loaded), locale: chosen.locale }),
     status: "queued",
     event_name: loaded.event_name,
     template_id: overrides.template?.id ?? chosen.stored?.id ?? null,
     locale: chosen.locale,
     resource_type: loaded.resource_type,
     resource_id: loaded.resource_id,
+    // Its own column: a resend rebuilds the event payload from it (core/events/resend.ts).
+    occurrence: loaded.occurrence_id ?? null,
     to,
     triggered_by: overrides.triggered_by ?? "system",
     resent_from_id: overrides.resent_from_id ?? null,

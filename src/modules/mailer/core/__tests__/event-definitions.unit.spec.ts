@@ -55,7 +55,7 @@ describe("event definitions", () => {
     expect(findEvent("auth.password_reset.user")?.medusa_event).toBe("auth.password_reset")
     expect(findEvent("order.placed")?.medusa_event).toBeUndefined()
     expect(findEvent("order.placed")).not.toHaveProperty("shipped")
-    const ref = { event_name: "order.claim_created", resource_id: "order_1", idempotency_key: "x:order_1/claim_1:x:de" }
+    const ref = { event_name: "order.claim_created", resource_id: "order_1", occurrence: "claim_1" }
     expect(eventPayloadFor(ref)).toEqual({ event_name: "order.claim_created", data: { order_id: "order_1", claim_id: "claim_1" } })
     expect(eventPayloadFor({ ...ref, event_name: "invite.created" })).toEqual({ event_name: "invite.created", data: { id: "order_1" } })
     expect(eventPayloadFor({ ...ref, event_name: "mailer.test_email" })).toBeNull()

@@ -10,7 +10,7 @@ import type { ShippedTemplates } from "../templates/types"
  * src/workflows/context/registry.ts, whose type refuses a missing one.
  */
 
-/** What a logged mail offers to rebuild its event payload: the order (resource) and the occurrence in its key. */
+/** What a logged mail offers to rebuild its event payload: the row's resource and occurrence columns. */
 export interface ResendRef {
   resource_id: string
   occurrence: string | null
@@ -59,7 +59,7 @@ export function defineMailEvent<const M extends string>(definition: MailEventDef
 /** Resend payload of an event whose payload is the resource's id (`{ id }`). */
 export const byResourceId: ResendPayload = ({ resource_id }) => (resource_id ? { id: resource_id } : null)
 
-/** Resend payload built from the occurrence (fulfillment, return …) in the log row's idempotency key. */
+/** Resend payload built from the log row's occurrence (fulfillment, return …). */
 export function byOccurrence(build: (ref: { resource_id: string; occurrence: string }) => Record<string, unknown>): ResendPayload {
   return ({ resource_id, occurrence }) => (occurrence ? build({ resource_id, occurrence }) : null)
 }

@@ -8,11 +8,3 @@ import type { LoadedEmailContext } from "./types"
 export function occurrenceKey(loaded: Pick<LoadedEmailContext, "resource_id" | "occurrence_id">): string {
   return loaded.occurrence_id ? `${loaded.resource_id}/${loaded.occurrence_id}` : loaded.resource_id
 }
-
-/** The occurrence part of an event idempotency key (`event:resource/occurrence:template:locale`), for resends. */
-export function occurrenceOf(idempotencyKey: string): string | null {
-  const resourcePart = idempotencyKey.split(":")[1] ?? ""
-  const slash = resourcePart.indexOf("/")
-  if (slash < 0) return null
-  return decodeURIComponent(resourcePart.slice(slash + 1)) || null
-}

@@ -1,18 +1,19 @@
 /**
  * Rebuilding a logged mail's event payload for a resend through the send
- * workflow. The log row names the order (resource_id); the fulfillment,
- * return, claim, exchange or refund is the occurrence in its idempotency key
- * (see occurrence.ts). Each event definition says how (its `resend`).
+ * workflow. The log row names the order (resource_id) and, in its own
+ * `occurrence` column, the fulfillment, return, claim, exchange or refund
+ * (rows written before the column existed were carried over from their
+ * idempotency key by Migration20261203092937). Each event definition says how
+ * (its `resend`).
  */
 import type { ResendPayload } from "./define"
 import { MAIL_EVENTS } from "./definitions"
-import { occurrenceOf } from "./occurrence"
 
-/** What the send workflow needs to build a logged mail again (a resend). */
+/** What the send workflow needs to build a logged mail again (a resend): columns of the log row. */
 export interface StoredMessageRef {
   event_name: string
   resource_id?: string | null
-  idempotency_key: string
+  occurrence?: string | null
 }
 
 const RESEND_PAYLOADS: ReadonlyMap<string, ResendPayload> = new Map(
@@ -27,6 +28,6 @@ const RESEND_PAYLOADS: ReadonlyMap<string, ResendPayload> = new Map(
  */
 export function eventPayloadFor(message: StoredMessageRef): { event_name: string; data: Record<string, unknown> } | null {
   const payload = RESEND_PAYLOADS.get(message.event_name)
-  const data = payload?.({ resource_id: message.resource_id ?? "", occurrence: occurrenceOf(message.idempotency_key) })
+  const data = payload?.({ resource_id: message.resource_id ?? "", occurrence: message.occurrence || null })
   return data ? { event_name: message.event_name, data } : null
 }
