@@ -26,7 +26,17 @@ export default async function mailerDrainOutbox(container: MedusaContainer) {
   }
 }
 
+/**
+ * Once a minute by default. MAILER_OUTBOX_INTERVAL_MS (milliseconds, at least 1000) runs it
+ * more often, for tests and for shops that want retries picked up sooner: Medusa's workflow
+ * engines (in-memory and Redis) take `{ interval }` in place of a cron expression.
+ */
 export const config = {
   name: "mailer-drain-outbox",
-  schedule: "* * * * *",
+  schedule: outboxSchedule(process.env.MAILER_OUTBOX_INTERVAL_MS),
+}
+
+function outboxSchedule(intervalMs: string | undefined): string | { interval: number } {
+  const interval = Number(intervalMs)
+  return intervalMs && Number.isFinite(interval) && interval >= 1000 ? { interval: Math.floor(interval) } : "* * * * *"
 }

@@ -1,4 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
+import type { Context, Logger } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   generateEntityId,
@@ -11,6 +11,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
 import { accountStatusForError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { deliverDueMessages, deliveryDeps, transportCacheFor } from "./delivery/delivery-deps"
+import { InFlightDeliveries } from "./delivery/in-flight"
 import { countRecentLinkMails, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
 import type { TransportCache } from "./delivery/transport-cache"
@@ -34,6 +35,26 @@ import type { DeliveryResult, MailerPluginOptions, MessageDraft } from "./types"
 
 const SETTINGS_ID = "mset_shop"
 const DEFAULT_DRAIN_BATCH = 50
+/**
+ * After start: long enough for the app to finish loading, short against the job's minute. Off
+ * by default under jest (NODE_ENV=test), whose runners start the module for every test file
+ * and count rows themselves; the packed app of the fault tests runs as production.
+ */
+const START_DRAIN_DELAY_MS = process.env.NODE_ENV === "test" ? null : 2_000
+
+/** Medusa runs jobs and subscribers only in "worker" and "shared" mode (projectConfig.workerMode). */
+function runsBackgroundWork(container: Record<string, any>): boolean {
+  return optional(() => container.configModule?.projectConfig?.workerMode) !== "server"
+}
+
+/** A container registration that may be missing (awilix throws on unknown names; test runners register less). */
+function optional<T>(read: () => T): T | undefined {
+  try {
+    return read()
+  } catch {
+    return undefined
+  }
+}
 
 type AccountInput = Record<string, any>
 
@@ -48,8 +69,16 @@ class MailerModuleService extends MedusaService({
   protected readonly secrets_: SecretBox
   protected readonly transports_: TransportCache
   protected readonly retry_: RetryPolicy
+  protected readonly runsBackgroundWork_: boolean
+  protected readonly logger_?: Logger
+
+  /** Deliveries running in this process: a graceful shutdown waits for them (delivery/in-flight.ts). */
+  protected readonly inFlight_ = new InFlightDeliveries()
 
   __hooks = {
+    onApplicationStart: async () => this.drainSoonAfterStart(),
+    // SIGTERM: stop claiming, let sends on the wire finish (bounded), put claimed but unsent rows back.
+    onApplicationPrepareShutdown: async () => this.stopDelivering(),
     onApplicationShutdown: async () => this.transports_.closeAll(),
   }
 
@@ -59,7 +88,9 @@ class MailerModuleService extends MedusaService({
     this.options_ = options ?? {}
     this.secrets_ = secretBoxFromOptions(this.options_)
     this.retry_ = { ...DEFAULT_RETRY_POLICY, ...(this.options_.retry ?? {}) }
-    this.transports_ = transportCacheFor(this.options_.smtp_timeouts)
+    this.transports_ = this.inFlight_.guardCache(transportCacheFor(this.options_.smtp_timeouts))
+    this.runsBackgroundWork_ = runsBackgroundWork(container)
+    this.logger_ = optional(() => container.logger as Logger)
   }
 
   get pluginOptions(): Readonly<MailerPluginOptions> {
@@ -246,7 +277,9 @@ class MailerModuleService extends MedusaService({
   /** Delivers one message now (see delivery/deliver.ts). */
   @InjectManager()
   async deliverMessage(id: string, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<DeliveryResult> {
-    return deliverMessage(this.deliveryDeps(ctx), id)
+    const result = await this.inFlight_.track(() => deliverMessage(this.deliveryDeps(ctx), id))
+    // Shutting down: not claimed; the row stays queued and due for the next process.
+    return result ?? { row_id: id, status: "queued", attempted: false }
   }
 
   /**
@@ -258,7 +291,31 @@ class MailerModuleService extends MedusaService({
     limit = this.options_.drain_batch_size ?? DEFAULT_DRAIN_BATCH,
     @MedusaContext() ctx: Context<EntityManager> = {}
   ): Promise<DeliveryResult[]> {
-    return deliverDueMessages(this.deliveryDeps(ctx), limit)
+    return (await this.inFlight_.track(() => deliverDueMessages(this.deliveryDeps(ctx), limit))) ?? []
+  }
+
+  /**
+   * A process that starts (after a deploy, a crash) sends what is due at once, not at the
+   * outbox job's next run; rows a killed process left "sending" follow when their lease ends.
+   * Only where Medusa runs background work (worker or shared mode, like the job itself).
+   */
+  private drainSoonAfterStart(): void {
+    const delay = this.options_.start_drain_delay_ms === undefined ? START_DRAIN_DELAY_MS : this.options_.start_drain_delay_ms
+    if (!this.runsBackgroundWork_ || delay === null) return
+    const timer = setTimeout(() => {
+      this.drainOutbox().catch((err) => this.logger_?.warn(`medusa-plugin-mailer: outbox run after start failed: ${err?.message}`))
+    }, delay)
+    timer.unref()
+  }
+
+  @InjectManager()
+  protected async stopDelivering(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<void> {
+    const report = await this.inFlight_.shutdown(ctx.manager!.getKnex(), this.transports_)
+    if (!report.finished || report.released) {
+      this.logger_?.info(
+        `medusa-plugin-mailer: shutdown ${report.finished ? "after" : "cut"} the running sends; ${report.released} unsent mails back in the queue`
+      )
+    }
   }
 
   /**

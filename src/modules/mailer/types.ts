@@ -13,8 +13,14 @@ export interface MailerPluginOptions {
   /** Language used when neither the order nor the customer names one (default "de"). */
   default_locale?: string
   retry?: Partial<RetryPolicy>
-  /** How long a claimed message may stay "sending" before another worker may take it over. */
+  /**
+   * How long a claimed message may stay "sending" before another worker may take it over
+   * (default 2 min: longer than a slow send's connect, greeting and socket timeouts together,
+   * short enough that mail a crashed process held goes out within minutes of a restart).
+   */
   lease_ms?: number
+  /** A starting worker sends what is due after this delay, not at the outbox job's next run (default 2000; null: off). */
+  start_drain_delay_ms?: number | null
   /** How many due messages one run of the outbox job delivers. */
   drain_batch_size?: number
   smtp_timeouts?: { connection_ms?: number; greeting_ms?: number; socket_ms?: number }
