@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { isForbiddenHost } from "../../../../modules/mailer/core/smtp/host-policy"
 import { isValidDkimPrivateKey } from "../../../../modules/mailer/core/smtp/transport-options"
+import { ACCOUNT_TRANSPORTS } from "../../../../modules/mailer/delivery/transports/contract"
 import { email, id, nullable, text } from "../lib/schemas"
 
 /** Host name, IPv4 or IPv6 (optionally in brackets); no spaces, no scheme, no port. */
@@ -19,6 +20,9 @@ const accountFields = {
   sender_name: text(200).min(1),
   sender_email: email(),
   reply_to: nullable(email()),
+  // Which sender delivers (delivery/transports). host and port below stay required: every
+  // transport so far is SMTP; a transport without a server makes them optional for itself only.
+  transport: z.enum(ACCOUNT_TRANSPORTS),
   // link-local and cloud metadata hosts are refused (core/smtp/host-policy.ts); checked again on connect
   host: text(253).min(1).regex(HOST, "INVALID_HOST").refine((v) => !isForbiddenHost(v), "HOST_NOT_ALLOWED"),
   port: z.number().int().min(1).max(65535),
@@ -58,6 +62,7 @@ const verifyFields = {
 export const CreateAccountBody = z
   .object({
     ...accountFields,
+    transport: accountFields.transport.optional(),
     security: accountFields.security.optional(),
     auth_required: accountFields.auth_required.optional(),
     is_default: accountFields.is_default.optional(),

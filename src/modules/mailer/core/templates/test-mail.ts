@@ -7,8 +7,12 @@ export interface TestMailContent {
 }
 
 /** The mail sent by "Test and save" and the account's test button. */
-export function buildTestMail(lang: "de" | "en", account: { name: string; sender_email: string; host: string; port: number }): TestMailContent {
-  const facts = `${account.sender_email} · ${account.host}:${account.port}`
+export function buildTestMail(
+  lang: "de" | "en",
+  account: { name: string; sender_email: string; host?: string | null; port?: number | null }
+): TestMailContent {
+  // host and port are an SMTP account's; a transport without them shows the address alone
+  const facts = [account.sender_email, account.host ? `${account.host}:${account.port}` : null].filter(Boolean).join(" · ")
   if (lang === "de") {
     return {
       subject: `Testmail von ${account.name}`,

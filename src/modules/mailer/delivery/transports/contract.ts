@@ -1,5 +1,23 @@
 import type { MailerError } from "../../core/errors"
 import type { OutgoingMail } from "../../core/smtp/build-mail"
+import type { SmtpAccountSettings, SmtpSecrets } from "../../core/smtp/transport-options"
+
+/**
+ * The transports an account can name: the values of the account model's `transport` column.
+ * SENDERS (index.ts) must have a factory for each, so a new value without one does not compile.
+ */
+export const ACCOUNT_TRANSPORTS = ["smtp"] as const
+export type AccountTransport = (typeof ACCOUNT_TRANSPORTS)[number]
+
+/**
+ * The account as a factory reads it. Host and port are nullable in the database (a transport
+ * that is not SMTP has none); the SMTP factory refuses an account without them.
+ */
+export type SenderAccount = Omit<SmtpAccountSettings, "host" | "port"> & {
+  transport?: string | null
+  host?: string | null
+  port?: number | null
+}
 
 /** What the receiving side took: the Message-ID and the addresses it accepted or refused. */
 export interface SendResult {
@@ -39,3 +57,6 @@ export interface SenderTimeouts {
 
 /** pool: keep connections open for consecutive mails (delivery), or one-off (checks). */
 export type SenderOptions = { pool: boolean } & SenderTimeouts
+
+/** What a transport file exports and SENDERS lists: the account's sender, made from its settings and opened secrets. */
+export type SenderFactory = (account: SenderAccount, secrets: SmtpSecrets, opts: SenderOptions) => MailSender

@@ -1,27 +1,26 @@
 import { MailerError } from "../../core/errors"
-import type { SmtpAccountSettings, SmtpSecrets } from "../../core/smtp/transport-options"
-import type { MailSender, SenderOptions } from "./contract"
+import type { SmtpSecrets } from "../../core/smtp/transport-options"
+import type { AccountTransport, MailSender, SenderAccount, SenderFactory, SenderOptions } from "./contract"
 import { createSmtpSender } from "./smtp"
 
-export type { MailSender, SendResult, SenderOptions, SenderTimeouts } from "./contract"
-
-/** The account as the factory reads it; `transport` names the implementation (default SMTP). */
-export type SenderAccount = SmtpAccountSettings & { transport?: string | null }
-
-type SenderFactory = (account: SenderAccount, secrets: SmtpSecrets, opts: SenderOptions) => MailSender
+export { ACCOUNT_TRANSPORTS } from "./contract"
+export type { AccountTransport, MailSender, SendResult, SenderAccount, SenderOptions, SenderTimeouts } from "./contract"
 
 /**
- * Every transport by name. A second one (an HTTP e-mail API, OAuth2 SMTP) is one more file in
- * this folder and one entry here; deliver.ts and verify.ts only see the contract.
+ * Every transport by the name an account's `transport` column holds. A second one (an HTTP
+ * e-mail API) is one more file in this folder, one value in ACCOUNT_TRANSPORTS (contract.ts,
+ * also the model's enum, plus a migration of its check constraint) and one entry here;
+ * deliver.ts and verify.ts only see the contract.
  */
-const SENDERS: Record<string, SenderFactory> = {
+const SENDERS: Record<AccountTransport, SenderFactory> = {
   smtp: createSmtpSender,
 }
 
 /** The one place a sender is made from an account: delivery, verify and "test and save". */
 export function createSender(account: SenderAccount, secrets: SmtpSecrets, opts: SenderOptions): MailSender {
   const name = account.transport ?? "smtp"
-  const factory = SENDERS[name]
+  // own keys only: a name like "constructor" must not find Object.prototype's
+  const factory = Object.prototype.hasOwnProperty.call(SENDERS, name) ? SENDERS[name as AccountTransport] : undefined
   if (!factory) throw new MailerError("UNKNOWN", `No transport named "${name}" is installed.`)
   return factory(account, secrets, opts)
 }

@@ -1,11 +1,11 @@
 import nodemailer from "nodemailer"
 import { classifySmtpError, explainConnectionCheck } from "../../core/classify-smtp-error"
-import type { MailerError } from "../../core/errors"
+import { MailerError } from "../../core/errors"
 import type { SecretMaterial } from "../../core/redact"
 import type { OutgoingMail } from "../../core/smtp/build-mail"
 import { toTransportOptions, type SmtpAccountSettings, type SmtpSecrets } from "../../core/smtp/transport-options"
 import { guardedSocket } from "../guarded-socket"
-import type { MailSender, SendResult, SenderOptions } from "./contract"
+import type { MailSender, SendResult, SenderAccount, SenderOptions } from "./contract"
 
 interface NodemailerInfo {
   messageId: string
@@ -26,7 +26,8 @@ interface NodemailerTransport {
  * echoed. Settings that cannot build a transport (a forbidden host, a login in plain text)
  * throw here, already classified.
  */
-export function createSmtpSender(account: SmtpAccountSettings, secrets: SmtpSecrets, opts: SenderOptions): MailSender {
+export function createSmtpSender(stored: SenderAccount, secrets: SmtpSecrets, opts: SenderOptions): MailSender {
+  const account = smtpSettingsOf(stored)
   const material: SecretMaterial = { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey }
   const classify = (err: unknown): MailerError => classifySmtpError(err, { secrets: material })
   let transport: NodemailerTransport
@@ -46,6 +47,15 @@ export function createSmtpSender(account: SmtpAccountSettings, secrets: SmtpSecr
     classify,
     explainCheck: (error) => explainConnectionCheck(error, account.security),
   }
+}
+
+/** Host and port are nullable columns (other transports have none); SMTP cannot do without them. */
+function smtpSettingsOf(account: SenderAccount): SmtpAccountSettings {
+  const { host, port } = account
+  if (!host || !port) {
+    throw new MailerError("SMTP_CONNECTION", "The account has no SMTP server: an SMTP account needs a host and a port.")
+  }
+  return { ...account, host, port }
 }
 
 function toSendResult(info: NodemailerInfo): SendResult {
