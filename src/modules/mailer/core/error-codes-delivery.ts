@@ -181,6 +181,15 @@ export const DELIVERY_ERRORS = {
     hint_en: "Correct the account settings and use \"Test and save\". Waiting mails are sent once the account works again.",
     hint_de: "Korrigieren Sie die Kontoeinstellungen und verwenden Sie „Testen und speichern“. Wartende E-Mails werden versendet, sobald das Konto wieder funktioniert.",
   },
+  // Never stored as a row's code (the row keeps its last error's code); its hint explains a
+  // failed row whose last error was temporary: core/give-up.ts.
+  RETRY_GAVE_UP: {
+    kind: "permanent",
+    message_en: "Retries stopped: the retry period of this mail is over.",
+    message_de: "Keine weiteren Versuche: Die Wiederholungsfrist dieser E-Mail ist abgelaufen.",
+    hint_en: "Gave up after {duration} and {attempts}: the mail server kept answering with the temporary error shown here until the retry period (plugin option retry.lifetimeMs, 3 days by default) was over. Fix the cause, then use \"Retry now\".",
+    hint_de: "Nach {duration} und {attempts} aufgegeben: Der Mailserver hat bis zum Ende der Wiederholungsfrist (Plugin-Option retry.lifetimeMs, standardmäßig 3 Tage) mit dem hier gezeigten vorübergehenden Fehler geantwortet. Beheben Sie die Ursache und verwenden Sie dann „Jetzt erneut versuchen“.",
+  },
   FILE_ACCESS: {
     kind: "permanent",
     message_en: "An attachment is missing or cannot be read.",

@@ -83,6 +83,13 @@ export const REQUEST_ERRORS = {
     hint_en: "Ask the customer to request a new password, or send a new invitation from the admin.",
     hint_de: "Bitten Sie den Kunden, ein neues Passwort anzufordern, oder senden Sie im Admin-Bereich eine neue Einladung.",
   },
+  RETRY_NOT_POSSIBLE: {
+    kind: "request",
+    message_en: "Only a waiting or failed mail can be retried; this one was sent, skipped, is being sent right now, or was never rendered.",
+    message_de: "Nur eine wartende oder fehlgeschlagene E-Mail kann erneut versucht werden; diese wurde versendet, übersprungen, wird gerade versendet oder wurde nie erstellt.",
+    hint_en: "Use \"Send again\" in the log: it sends a new copy, rendered with today's template.",
+    hint_de: "Verwenden Sie im Protokoll „Erneut senden“: Das sendet eine neue Kopie, erstellt mit der aktuellen Vorlage.",
+  },
   PASSWORD_REQUIRED: {
     kind: "request",
     message_en: "Enter the password again: it is required when {fields|the connection settings} change.",

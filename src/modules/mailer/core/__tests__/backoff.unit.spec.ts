@@ -1,11 +1,11 @@
-import { DEFAULT_RETRY_POLICY, nextRetryAt, retryCeilingMs, retryDelayMs, type RetryPolicy } from "../backoff"
+import { DEFAULT_RETRY_POLICY, giveUpAt, nextRetryAt, retryCeilingMs, retryDelayMs, retryPolicyFrom, type RetryPolicy } from "../backoff"
 import { seeded } from "./seeded-random"
 
 describe("backoff", () => {
-  const policy: RetryPolicy = { maxAttempts: 10, baseDelayMs: 1_000, maxDelayMs: 30_000 }
+  const policy: RetryPolicy = { lifetimeMs: 600_000, baseDelayMs: 1_000, maxDelayMs: 30_000 }
 
   it("has the documented default policy", () => {
-    expect(DEFAULT_RETRY_POLICY).toEqual({ maxAttempts: 6, baseDelayMs: 60_000, maxDelayMs: 3_600_000 })
+    expect(DEFAULT_RETRY_POLICY).toEqual({ lifetimeMs: 3 * 24 * 3_600_000, baseDelayMs: 60_000, maxDelayMs: 3_600_000 })
   })
 
   it("doubles the ceiling per attempt up to the cap", () => {
@@ -48,11 +48,61 @@ describe("backoff", () => {
     expect(retryDelayMs(0, policy, () => 0.5)).toBe(500)
   })
 
-  it("nextRetryAt adds the delay to now and stops after the last attempt", () => {
+  it("nextRetryAt adds the delay to now; only the optional attempt cap ends it without a give-up time", () => {
     const now = new Date("2025-01-01T00:00:00Z")
     expect(nextRetryAt(1, DEFAULT_RETRY_POLICY, now, () => 0.5)?.toISOString()).toBe("2025-01-01T00:00:30.000Z")
     expect(nextRetryAt(5, DEFAULT_RETRY_POLICY, now, () => 1)?.getTime()).toBe(now.getTime() + 16 * 60_000)
-    expect(nextRetryAt(6, DEFAULT_RETRY_POLICY, now, () => 0.5)).toBeNull()
-    expect(nextRetryAt(7, DEFAULT_RETRY_POLICY, now)).toBeNull()
+    expect(nextRetryAt(500, DEFAULT_RETRY_POLICY, now, () => 1)?.getTime()).toBe(now.getTime() + 3_600_000)
+    const capped = { ...DEFAULT_RETRY_POLICY, maxAttempts: 6 }
+    expect(nextRetryAt(5, capped, now, () => 0.5)).not.toBeNull()
+    expect(nextRetryAt(6, capped, now, () => 0.5)).toBeNull()
+    expect(nextRetryAt(7, capped, now)).toBeNull()
+  })
+
+  it("retries until the give-up time, the last retry at it at the latest, then gives up", () => {
+    const start = new Date("2025-01-01T00:00:00Z")
+    const until = giveUpAt(start)
+    expect(until.toISOString()).toBe("2025-01-04T00:00:00.000Z")
+    // 10 min before the end a 1 h ceiling would overshoot: the retry comes at the give-up time
+    const late = new Date(until.getTime() - 10 * 60_000)
+    expect(nextRetryAt(40, DEFAULT_RETRY_POLICY, late, () => 0.9, until)?.toISOString()).toBe(until.toISOString())
+    expect(nextRetryAt(40, DEFAULT_RETRY_POLICY, late, () => 0.1, until)?.getTime()).toBe(late.getTime() + 360_000)
+    expect(nextRetryAt(41, DEFAULT_RETRY_POLICY, until, () => 0.1, until)).toBeNull()
+    expect(nextRetryAt(2, DEFAULT_RETRY_POLICY, new Date(until.getTime() + 1), () => 0.1, until)).toBeNull()
+  })
+
+  it("a seeded run over the whole lifetime: delays within their ceilings, growing, about 150 attempts", () => {
+    const random = seeded(7)
+    const start = new Date("2025-01-01T00:00:00Z")
+    const until = giveUpAt(start)
+    let now = start
+    let attempt = 1
+    const delays: number[] = []
+    for (;;) {
+      const next = nextRetryAt(attempt, DEFAULT_RETRY_POLICY, now, random, until)
+      if (!next) break
+      const delay = next.getTime() - now.getTime()
+      expect(delay).toBeLessThanOrEqual(retryCeilingMs(attempt))
+      delays.push(delay)
+      now = next
+      attempt++
+    }
+    expect(now.getTime()).toBe(until.getTime()) // the last attempt is at the give-up time, not before it ends
+    expect(attempt).toBeGreaterThan(100)
+    expect(attempt).toBeLessThan(220)
+    const early = delays.slice(0, 6).reduce((a, b) => a + b, 0) / 6
+    const late = delays.slice(20, 40).reduce((a, b) => a + b, 0) / 20
+    expect(late).toBeGreaterThan(early)
+  })
+
+  it("reads the plugin option over the defaults and ignores unusable values", () => {
+    expect(retryPolicyFrom(undefined)).toEqual(DEFAULT_RETRY_POLICY)
+    expect(retryPolicyFrom({ lifetimeMs: 5 * 86_400_000, baseDelayMs: 200 })).toEqual({
+      lifetimeMs: 5 * 86_400_000,
+      baseDelayMs: 200,
+      maxDelayMs: 3_600_000,
+    })
+    expect(retryPolicyFrom({ lifetimeMs: 0, baseDelayMs: -1, maxDelayMs: Number.NaN, maxAttempts: "3" as any })).toEqual(DEFAULT_RETRY_POLICY)
+    expect(retryPolicyFrom({ maxAttempts: 4.5 }).maxAttempts).toBe(4)
   })
 })
