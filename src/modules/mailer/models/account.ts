@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { ACCOUNT_TRANSPORTS } from "../delivery/transports/contract"
 
 /**
  * An SMTP mailbox the shop sends from. `password` and `dkim_private_key`
@@ -14,8 +15,11 @@ export const MailerAccount = model
       sender_name: model.text(),
       sender_email: model.text(),
       reply_to: model.text().nullable(),
-      host: model.text(),
-      port: model.number(),
+      // Which sender delivers (delivery/transports): host and port are SMTP's, so nullable here;
+      // the SMTP transport and the admin API still require them for an SMTP account.
+      transport: model.enum([...ACCOUNT_TRANSPORTS]).default("smtp"),
+      host: model.text().nullable(),
+      port: model.number().nullable(),
       security: model.enum(["ssl", "starttls", "none"]).default("starttls"),
       auth_required: model.boolean().default(true),
       username: model.text().nullable(),
