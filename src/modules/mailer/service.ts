@@ -7,12 +7,12 @@ import {
   MedusaContext,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./core/backoff"
+import { retryPolicyFrom, type RetryPolicy } from "./core/backoff"
 import { accountStatusForError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { deliverDueMessages, deliveryDeps, transportCacheFor } from "./delivery/delivery-deps"
 import { InFlightDeliveries } from "./delivery/in-flight"
-import { countRecentLinkMails, resumeAccountMessages } from "./delivery/outbox-store"
+import { countRecentLinkMails, makeDueNow, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
 import type { TransportCache } from "./delivery/transport-cache"
 import { buildDraft, previewDraft, type DraftOverrides, type DraftReads, type TemplateOverride } from "./drafts"
@@ -87,7 +87,7 @@ class MailerModuleService extends MedusaService({
     super(...arguments)
     this.options_ = options ?? {}
     this.secrets_ = secretBoxFromOptions(this.options_)
-    this.retry_ = { ...DEFAULT_RETRY_POLICY, ...(this.options_.retry ?? {}) }
+    this.retry_ = retryPolicyFrom(this.options_.retry)
     this.transports_ = this.inFlight_.guardCache(transportCacheFor(this.options_.smtp_timeouts))
     this.runsBackgroundWork_ = runsBackgroundWork(container)
     this.logger_ = optional(() => container.logger as Logger)
@@ -171,7 +171,10 @@ class MailerModuleService extends MedusaService({
       await this.resumePausedMessages(account.id)
       return
     }
-    const status = accountStatusForError(check.error.code) ?? "connection_failed"
+    // Only login, encryption and configuration errors pause an account (the table's
+    // pauses_account). A connection error during a short outage is recorded and the status
+    // kept: one click in the admin must not stop the account's mail; delivery retries it.
+    const status = accountStatusForError(check.error.code) ?? account.status
     await this.updateMailerAccounts({ id: account.id, status, last_error: `${check.error.code}: ${check.error.message}` })
   }
 
@@ -248,6 +251,7 @@ class MailerModuleService extends MedusaService({
       seal: (plain, rowId) => this.secrets_.seal(plain, rowId),
     })
     try {
+      lifetimeMs: this.retry_.lifetimeMs,
       const message = await this.insertOutboxRow(row)
       return { message, created: true }
     } catch (err) {
@@ -284,6 +288,18 @@ class MailerModuleService extends MedusaService({
 
   /**
    * Delivers every message that is due (retries, expired leases); used by the
+  /**
+   * "Retry now" (admin): a queued or failed message becomes due now with a fresh retry period
+   * and is delivered at once; same row, same Message-ID. null when the row is not one of those
+   * (sent, skipped, being sent) by the time it is changed.
+   */
+  @InjectManager()
+  async retryMessage(id: string, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<DeliveryResult | null> {
+    const knex = ctx.manager!.getKnex()
+    if (!(await makeDueNow(knex, id, this.retry_.lifetimeMs))) return null
+    return deliverMessage(this.deliveryDeps(ctx), id)
+  }
+
    * scheduled job.
    */
   @InjectManager()

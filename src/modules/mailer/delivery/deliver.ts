@@ -1,7 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { nextRetryAt, type RetryPolicy } from "../core/backoff"
+import { giveUpAt, nextRetryAt, type RetryPolicy } from "../core/backoff"
 import { accountStatusForError, describeError, isMailerError, MailerError, PAUSED_ACCOUNT_STATUSES } from "../core/errors"
 import { carriesSecretLink } from "../core/events/catalog"
+import { gaveUpHint } from "../core/give-up"
 import { languageOf } from "../core/locale"
 import { insertOneTimeLink, type MailBody } from "../core/one-time-link"
 import { redactedContent } from "../core/templates/redacted"
@@ -11,6 +12,7 @@ import { routeForTestMode } from "../core/test-mode"
 import type { DeliveryResult } from "../types"
 import {
   claimMessage,
+  keepMessageId,
   loadAccountRow,
   recordFailure,
   recordSent,
@@ -77,7 +79,7 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
       subject: routed.subject,
       html: routed.html,
       text: routed.text,
-      messageId: buildMessageId(row.id, account.sender_email),
+      messageId: await messageIdOf(deps, row, account.sender_email),
     })
     const result = await sender.send(mail)
     await recordSent(deps.knex, row.id, {
@@ -115,7 +117,7 @@ async function handleSendError(
     return pause(deps, row, error, true)
   }
   if (error.kind === "transient") {
-    const retryAt = nextRetryAt(row.attempts + 1, deps.retry)
+    const retryAt = nextRetryAt(row.attempts + 1, deps.retry, new Date(), Math.random, giveUpTime(deps, row))
     if (retryAt) {
       await recordFailure(deps.knex, row.id, {
         status: "queued",
@@ -133,11 +135,28 @@ async function handleSendError(
 
 async function fail(
   deps: DeliveryDeps,
+    // The retry period is over: failed with the last error's code and a hint that says so.
+    const facts = { status: "failed", error_code: error.code, attempts: row.attempts + 1, created_at: row.created_at, updated_at: new Date() }
+    return fail(deps, row, error, true, envelope, testMode, gaveUpHint(facts, "en") ?? undefined)
   row: OutboxRow,
   error: MailerError,
   attempted: boolean,
   envelope?: unknown,
-  testMode?: boolean
+/** The row's give-up time; a row written before it was stored counts from when it was written. */
+function giveUpTime(deps: DeliveryDeps, row: OutboxRow): Date {
+  return row.give_up_at ? new Date(row.give_up_at) : giveUpAt(new Date(row.created_at), deps.retry)
+}
+
+/**
+ * The Message-ID chosen when the row was written, reused on every attempt (a receiver drops the
+ * copy of a mail whose 250 we never saw); a row written before that gets one now, stored once.
+ */
+async function messageIdOf(deps: DeliveryDeps, row: OutboxRow, senderEmail: string): Promise<string> {
+  return row.message_id || keepMessageId(deps.knex, row.id, buildMessageId(row.id, senderEmail))
+}
+
+  testMode?: boolean,
+  hint?: string
 ): Promise<DeliveryResult> {
   await recordFailure(deps.knex, row.id, {
     status: "failed",
@@ -150,6 +169,7 @@ async function fail(
   })
   return { row_id: row.id, status: "failed", attempted, error_code: error.code }
 }
+    ...(hint ? { error_hint: hint } : {}),
 
 /** Keeps the row queued without a due date: it waits until the account is fixed. */
 async function pause(deps: DeliveryDeps, row: OutboxRow, error: MailerError, attempted = false) {

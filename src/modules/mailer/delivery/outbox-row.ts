@@ -1,6 +1,8 @@
 import { checkRecipients } from "../core/addresses"
+import { DEFAULT_RETRY_POLICY } from "../core/backoff"
 import { describeError } from "../core/errors"
 import { carriesSecretLink, EVENT_CATALOG } from "../core/events/catalog"
+import { buildMessageId } from "../core/smtp/build-mail"
 import { redactedContent } from "../core/templates/redacted"
 import { decideTestMode } from "../core/test-mode"
 import type { MessageDraft } from "../types"
@@ -12,13 +14,17 @@ import type { MessageDraft } from "../types"
  * - the test-mode decision and test address of the sending account, recorded on the row;
  * - a one-time link sealed, never in the body (core/one-time-link.ts);
  * - no From and no error fields on a row that will be sent: delivery records the header it
- *   used and the outcome of each attempt.
+ *   used and the outcome of each attempt;
+ * - when its retries end (give_up_at) and its Message-ID on the sender's domain, kept for every
+ *   attempt even if the account's sender changes meanwhile, so a receiver can drop duplicates.
  */
 export interface OutboxRowDeps {
   id: string
   account: { test_mode?: boolean | null; test_recipient?: string | null; sender_email?: string | null } | null
   /** Encrypts the one-time link with the row id as associated data. */
   seal: (plain: string, rowId: string) => string
+  /** How long transient failures are retried (the retry policy's lifetimeMs). */
+  lifetimeMs?: number
 }
 
 export function outboxRow(draft: MessageDraft, deps: OutboxRowDeps): Record<string, any> {
@@ -31,6 +37,10 @@ export function outboxRow(draft: MessageDraft, deps: OutboxRowDeps): Record<stri
   row.from = draft.status === "queued" ? null : from ?? null
   if (row.status === "queued" && link) {
     row.one_time_link = deps.seal(link, deps.id)
+  }
+  if (row.status === "queued") {
+    row.give_up_at = new Date(Date.now() + (deps.lifetimeMs ?? DEFAULT_RETRY_POLICY.lifetimeMs))
+    row.message_id = deps.account?.sender_email ? buildMessageId(deps.id, deps.account.sender_email) : null
   }
   return finalizeStatus(row)
 }
@@ -62,7 +72,7 @@ export function finalizeStatus(row: Record<string, any>): Record<string, any> {
   }
   // A mail that will never be sent must not keep a one-time link readable in the log.
   const redacted = carriesSecretLink(row.event_name) ? redactedContent() : {}
-  return { ...row, ...redacted, one_time_link: null, next_attempt_at: null }
+  return { ...row, ...redacted, one_time_link: null, next_attempt_at: null, give_up_at: null, message_id: null }
 }
 
 /** The template events whose mails carry a one-time link; they share the hourly cap. */

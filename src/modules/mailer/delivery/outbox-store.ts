@@ -36,6 +36,11 @@ export interface OutboxRow {
   test_recipient: string | null
   /** Sealed one-time link to put into the body at send time. */
   one_time_link: string | null
+  /** The Message-ID chosen when the row was written (null on rows written before that). */
+  message_id: string | null
+  /** Transient failures are retried until then; null on rows written before it existed. */
+  give_up_at: Date | null
+  created_at: Date
 }
 
 export async function claimMessage(knex: Knex, id: string, leaseMs: number): Promise<OutboxRow | null> {
@@ -132,6 +137,34 @@ export async function recordFailure(knex: Knex, id: string, failure: FailureReco
       lease_until: null,
       updated_at: knex.fn.now(),
     })
+}
+
+/**
+ * A row written before Message-IDs were chosen at write time gets its own now, once: the first
+ * one stored wins, so every later attempt (also on another worker) reuses it.
+ */
+export async function keepMessageId(knex: Knex, id: string, messageId: string): Promise<string> {
+  const { rows } = await knex.raw(
+    `UPDATE ${TABLE} SET message_id = coalesce(message_id, ?) WHERE id = ? RETURNING message_id`,
+    [messageId, id]
+  )
+  return rows[0]?.message_id ?? messageId
+}
+
+/**
+ * "Retry now": a queued row (waiting for its next attempt, or paused) or a failed one becomes
+ * due now, with a fresh retry period; same row, same Message-ID. One statement, so a row that
+ * was sent or claimed meanwhile is left alone (false).
+ */
+export async function makeDueNow(knex: Knex, id: string, lifetimeMs: number): Promise<boolean> {
+  const { rows } = await knex.raw(
+    `UPDATE ${TABLE} SET status = 'queued', next_attempt_at = now(), lease_until = null,
+       give_up_at = now() + (? * interval '1 millisecond'), updated_at = now()
+     WHERE id = ? AND deleted_at IS NULL AND status IN ('queued', 'failed')
+     RETURNING id`,
+    [lifetimeMs, id]
+  )
+  return rows.length > 0
 }
 
 /** After an account was fixed, its paused rows become due again. */

@@ -45,6 +45,8 @@ export const MailerMessage = model
       rejected: model.json().nullable(),
       attempts: model.number().default(0),
       next_attempt_at: model.dateTime().nullable(),
+      // Transient failures are retried until then (written + retry.lifetimeMs; "Retry now" restarts it).
+      give_up_at: model.dateTime().nullable(),
       lease_until: model.dateTime().nullable(),
       error_code: model.text().nullable(),
       error_message: model.text().nullable(),

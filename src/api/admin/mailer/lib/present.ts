@@ -1,4 +1,5 @@
 import { describeError, type MailerLanguage } from "../../../../modules/mailer/core/errors"
+import { gaveUpHint, type GiveUpFacts } from "../../../../modules/mailer/core/give-up"
 import { securityWarnings, type SmtpSecurity } from "../../../../modules/mailer/core/smtp/transport-options"
 import { signatureVariablesWarning } from "../../../../modules/mailer/core/render"
 import type { SignatureSource } from "../../../../modules/mailer/core/render/staff-variables"
@@ -99,7 +100,8 @@ function messageError(message: Record<string, any>, lang: MailerLanguage) {
   return {
     code: message.error_code,
     message: described.message,
-    hint: described.hint,
+    // A temporary error on a failed row: its retries ran out ("Gave up after 3 days and 41 attempts").
+    hint: gaveUpHint(message as GiveUpFacts, lang) ?? described.hint,
     detail: message.error_message ?? null,
   }
 }
