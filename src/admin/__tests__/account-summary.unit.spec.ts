@@ -27,6 +27,13 @@ describe("summarizeAccounts (overview and topbar badge)", () => {
     expect(summary.paused.map((a) => a.id)).toEqual(["c"])
   })
 
+  it("counts an account whose OAuth2 sign-in the provider ended (reauth_required) as paused", () => {
+    const summary = summarizeAccounts([account("a", "reauth_required", true)])
+    expect(summary.paused.map((a) => a.id)).toEqual(["a"])
+    expect(summary.noneCanSend).toBe(true)
+    expect(summary.inTestMode).toEqual([])
+  })
+
   it("routes test mail to the test recipient, else to the sender address", () => {
     expect(testRecipientOf(account("a", "ok", true, "owner@shop.test"))).toBe("owner@shop.test")
     expect(testRecipientOf(account("b", "ok", true))).toBe("b@shop.test")

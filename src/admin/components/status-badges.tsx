@@ -9,6 +9,7 @@ const ACCOUNT_COLOR = {
   auth_failed: "red",
   tls_failed: "red",
   connection_failed: "red",
+  reauth_required: "red",
 } as const
 
 export const MessageStatusBadge = ({ status }: { status: MessageStatus }) => {
@@ -22,4 +23,4 @@ export const AccountStatusBadge = ({ status }: { status: AccountStatus }) => {
 }
 
 /** Account statuses whose mail waits until the merchant fixes the account. */
-export const PAUSED_ACCOUNT_STATUSES: AccountStatus[] = ["auth_failed", "tls_failed", "connection_failed"]
+export const PAUSED_ACCOUNT_STATUSES: AccountStatus[] = ["auth_failed", "tls_failed", "connection_failed", "reauth_required"]

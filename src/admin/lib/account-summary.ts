@@ -1,7 +1,8 @@
 import type { AccountStatus, MailerAccount } from "./types"
 
 /** Statuses in which an account's mail waits until the merchant fixes the account. */
-const PAUSED: AccountStatus[] = ["auth_failed", "tls_failed", "connection_failed"]
+// reauth_required: the provider refused the OAuth2 refresh token; mail waits until the merchant signs in again.
+const PAUSED: AccountStatus[] = ["auth_failed", "tls_failed", "connection_failed", "reauth_required"]
 
 export const isPaused = (account: Pick<MailerAccount, "status">) => PAUSED.includes(account.status)
 

@@ -1,11 +1,29 @@
 // Shapes of the plugin's admin API (docs/api.md). Only what the screens read.
 
-export type AccountStatus = "unverified" | "ok" | "auth_failed" | "tls_failed" | "connection_failed"
+export type AccountStatus = "unverified" | "ok" | "auth_failed" | "tls_failed" | "connection_failed" | "reauth_required"
 export type SmtpSecurity = "ssl" | "starttls" | "none"
 
 export interface MailerWarning {
   code: string
   message: string
+}
+
+export type AuthMethod = "password" | "oauth2"
+export type OAuthProvider = "microsoft" | "google" | "generic"
+
+/** An OAuth2 account's sign-in as the API shows it: never a secret or token, only whether one is stored. */
+export interface MailerAccountOAuth {
+  provider: OAuthProvider
+  client_id: string
+  tenant: string | null
+  authorize_url: string | null
+  token_url: string | null
+  scopes: string[] | null
+  has_client_secret: boolean
+  connected: boolean
+  connected_identity: string | null
+  connected_at: string | null
+  access_token_expires_at: string | null
 }
 
 export interface MailerAccount {
@@ -20,6 +38,9 @@ export interface MailerAccount {
   auth_required: boolean
   username: string | null
   has_password: boolean
+  /** Missing on servers from before OAuth2: read as "password". */
+  auth_method?: AuthMethod
+  oauth?: MailerAccountOAuth | null
   signature_html: string | null
   greeting: string | null
   contact_name: string | null
@@ -56,6 +77,10 @@ export interface MailerPreset {
   security: SmtpSecurity
   notes: string
   docs?: string
+  /** Ways to sign in that the provider takes, the one it recommends first (Microsoft 365, Gmail). */
+  auth_methods?: AuthMethod[]
+  /** Why that one (localized). */
+  auth_note?: string
 }
 
 export interface MailerEventVariable {

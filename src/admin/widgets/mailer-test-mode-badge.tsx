@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
 import { useAccounts } from "../lib/api/accounts"
 import { summarizeAccounts, testRecipientOf } from "../lib/account-summary"
-import { MAILER_PATHS } from "../lib/paths"
+import { accountPath, MAILER_PATHS } from "../lib/paths"
 
 /**
  * In the top bar of every page: "Test mode" while a sending account is in test mode (its mail
@@ -20,13 +20,24 @@ const TestModeBadge = () => {
   // No data (loading, no permission, API down) says nothing: the badge must never be noise.
   if (!accounts.data) return null
   const summary = summarizeAccounts(accounts.data.accounts)
+  // A revoked OAuth2 sign-in is only fixed by the merchant signing in again: link straight to that account.
+  const reauth = summary.paused.find((account) => account.status === "reauth_required")
 
   if (summary.none || summary.noneCanSend) {
     const label = summary.none ? t("overview.badge.notSetUp") : t("overview.badge.noneCanSend")
+    const to = summary.none ? MAILER_PATHS.setup : reauth ? accountPath(reauth.id) : MAILER_PATHS.overview
     return (
-      <TopbarBadge to={summary.none ? MAILER_PATHS.setup : MAILER_PATHS.overview} tooltip={label} color="red" testId="mailer-topbar-no-sender">
+      <TopbarBadge to={to} tooltip={reauth ? t("overview.badge.reauthTooltip", { name: reauth.name }) : label} color="red" testId="mailer-topbar-no-sender">
         <ExclamationCircle className="shrink-0" />
         <span className="min-w-0 truncate">{label}</span>
+      </TopbarBadge>
+    )
+  }
+  if (reauth) {
+    return (
+      <TopbarBadge to={accountPath(reauth.id)} tooltip={t("overview.badge.reauthTooltip", { name: reauth.name })} color="red" testId="mailer-topbar-reauth">
+        <ExclamationCircle className="shrink-0" />
+        <span className="min-w-0 truncate">{t("overview.badge.reauth", { name: reauth.name })}</span>
       </TopbarBadge>
     )
   }

@@ -1,13 +1,14 @@
 import { useQuery } from "@tanstack/react-query"
 import { mailerKeys } from "../query-keys"
 import { sdk } from "../sdk"
-import type { ListResponse, MailerAccount, MailerMessage, MailerPreset } from "../types"
+import type { ListResponse, MailerAccount, MailerMessage, MailerPreset, OAuthProvider } from "../types"
 import { useMailerMutation, useMailerQuery } from "./use-mailer"
 
 type AccountList = ListResponse & { accounts: MailerAccount[] }
 /** Fields of POST /accounts(/:id); `verify` = "test and save", `test_to` its recipient. */
-export type AccountInput = Partial<Omit<MailerAccount, "id" | "has_password" | "has_dkim_private_key" | "status">> & {
+export type AccountInput = Partial<Omit<MailerAccount, "id" | "has_password" | "has_dkim_private_key" | "status" | "oauth">> & {
   password?: string | null
+  oauth?: OAuthInput
   dkim_private_key?: string | null
   verify?: boolean
   test_to?: string | null
@@ -54,6 +55,28 @@ export const useDeleteAccount = (id: string) =>
 
 export const useVerifyAccount = (id: string) =>
   useMailerMutation<void, VerifyResult>(() => ({ path: `/accounts/${id}/verify` }), AFFECTED)
+
+/** The `oauth` object of POST /accounts(/:id); `client_secret` is write-only like the password. */
+export interface OAuthInput {
+  provider: OAuthProvider
+  client_id: string
+  client_secret?: string | null
+  tenant?: string | null
+  authorize_url?: string | null
+  token_url?: string | null
+  scopes?: string[] | null
+}
+
+/** OAuth2 sign-in: where to send the browser, and dropping the tokens. */
+export const useAuthorizeAccount = () =>
+  useMailerMutation<string, { authorize_url: string }>((id) => ({ path: `/accounts/${id}/oauth/authorize` }), AFFECTED)
+
+export const useDisconnectAccount = (id: string) =>
+  useMailerMutation<void, unknown>(() => ({ path: `/accounts/${id}/oauth`, method: "DELETE" }), AFFECTED)
+
+/** What the merchant registers with the provider as redirect URL. */
+export const useOAuthRedirectUrl = (enabled: boolean) =>
+  useMailerQuery<{ redirect_url: string }>((l) => [...mailerKeys.accounts.all, "oauth-redirect-url", l], "/oauth/redirect-url", { enabled })
 
 export const useSendAccountTestEmail = (id: string) =>
   useMailerMutation<{ to?: string | null }, { message: MailerMessage }>(

@@ -27,7 +27,8 @@ export const SendingAlert = ({ summary }: { summary: AccountSummary }) => {
                 {t(`accountStatus.${account.status}`)}
                 {account.last_error ? ` – ${account.last_error}` : ""}{" "}
                 <Link to={accountPath(account.id)} className="text-ui-fg-base font-medium underline underline-offset-2">
-                  {t("overview.alert.fix")}
+                  {/* The provider ended an OAuth2 sign-in: the fix is signing in again. */}
+                  {account.status === "reauth_required" ? t("overview.alert.reconnect") : t("overview.alert.fix")}
                 </Link>
               </Text>
             </li>

@@ -6,6 +6,7 @@ import { QueryState } from "../../../../components/query-state"
 import { useAccounts } from "../../../../lib/api/accounts"
 import { AccountFormModal } from "./_components/account-form-modal"
 import { AccountList } from "./_components/account-list"
+import { OAuthReturnContext, useOAuthReturn } from "./_components/oauth-return"
 
 /**
  * /settings/mailer/accounts: the SMTP accounts. `?create=1` opens the form for a new account,
@@ -22,6 +23,8 @@ const AccountsPage = () => {
   const editId = searchParams.get(EDIT)
   const creating = searchParams.has(CREATE)
   const openCreate = () => setSearchParams({ [CREATE]: "1" })
+  // Back from the provider's sign-in (`&oauth=connected|error&code=…`): a toast, the account stays open.
+  const oauthReturn = useOAuthReturn(searchParams, setSearchParams)
   const count = accounts.data?.accounts.length ?? 0
 
   return (
@@ -60,7 +63,11 @@ const AccountsPage = () => {
           <AccountList accounts={accounts.data?.accounts ?? []} onEdit={(id) => setSearchParams({ [EDIT]: id })} />
         </QueryState>
       </Container>
-      {(creating || editId) && <AccountFormModal accountId={editId} onClose={() => setSearchParams({})} />}
+      {(creating || editId) && (
+        <OAuthReturnContext.Provider value={oauthReturn}>
+          <AccountFormModal accountId={editId} onClose={() => setSearchParams({})} />
+        </OAuthReturnContext.Provider>
+      )}
     </div>
   )
 }

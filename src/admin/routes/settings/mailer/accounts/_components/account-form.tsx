@@ -15,6 +15,8 @@ import { ConnectionSection } from "./section-connection"
 import { CopiesSection, SenderSection } from "./section-sender"
 import { SignatureSection } from "./section-signature"
 import { errorDescription } from "./use-account-actions"
+import { OAuthConnectContext } from "./oauth-return"
+import { useOAuthConnect } from "./use-oauth-connect"
 
 /**
  * Create or edit an account with every field of the API. "Test and save" (primary) stores only
@@ -68,6 +70,8 @@ export function AccountForm({
     onDone()
   }
 
+  const oauthConnect = useOAuthConnect({ form, account, save: mutation.mutateAsync, onError: showError })
+
   const submit = (verify: boolean) =>
     form.handleSubmit(async (values) => {
       setSubmitError(null)
@@ -96,7 +100,9 @@ export function AccountForm({
           <div className="flex w-full max-w-[720px] flex-col gap-y-8 px-4">
             {account && <AccountToolbar account={account} onDeleted={onDone} />}
             <div ref={errorRef}>{submitError ? <ApiErrorAlert error={submitError} /> : null}</div>
-            <ConnectionSection account={account} presets={presets} />
+            <OAuthConnectContext.Provider value={oauthConnect}>
+              <ConnectionSection account={account} presets={presets} />
+            </OAuthConnectContext.Provider>
             <SenderSection />
             <SalesChannelsSection channels={channels.data ?? []} loading={channels.isLoading} />
             <TestModeSection />

@@ -1,6 +1,7 @@
 import { z } from "zod"
 import type { AccountInput } from "../../../../../lib/api/accounts"
 import type { MailerAccount } from "../../../../../lib/types"
+import { oauthBody, oauthFormShape, oauthFormValues, oauthIssues } from "./oauth-form"
 
 /**
  * The account form: every field of the API as the inputs hold it (text as strings, numbers as
@@ -49,11 +50,14 @@ export const accountFormSchema = z
     clear_dkim_private_key: z.boolean(),
     /** Recipient of the "test and save" mail; not stored. */
     test_to: optionalEmail,
+    ...oauthFormShape,
   })
   .superRefine((values, ctx) => {
-    if (values.auth_required && !values.username.trim()) {
+    // An OAuth2 login names its mailbox through the sign-in; an empty user name means the sender.
+    if (values.auth_required && values.auth_method !== "oauth2" && !values.username.trim()) {
       ctx.addIssue({ code: "custom", path: ["username"], message: `${V}username` })
     }
+    for (const issue of oauthIssues(values)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message })
   })
 
 export type AccountFormValues = z.infer<typeof accountFormSchema>
@@ -95,6 +99,7 @@ export function toFormValues(account?: MailerAccount): AccountFormValues {
     dkim_private_key: "",
     clear_dkim_private_key: false,
     test_to: "",
+    ...oauthFormValues(account),
   }
 }
 
@@ -143,7 +148,7 @@ export function toApiBody(values: AccountFormValues, account: MailerAccount | un
   for (const [key, value] of Object.entries(fields)) {
     if (!before || JSON.stringify(before[key]) !== JSON.stringify(value)) body[key] = value
   }
-  Object.assign(body, secretFields(values))
+  Object.assign(body, secretFields(values), oauthBody(values, account))
   if (verify) {
     body.verify = true
     if (values.test_to.trim()) body.test_to = values.test_to.trim()

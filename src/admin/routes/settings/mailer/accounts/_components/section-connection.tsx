@@ -2,11 +2,11 @@ import { InlineTip, Input, Label, Select, Switch, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useFormContext, useWatch } from "react-hook-form"
 import { useTranslation } from "react-i18next"
-import type { MailerAccount, MailerPreset } from "../../../../../lib/types"
+import type { MailerAccount, MailerPreset, OAuthProvider } from "../../../../../lib/types"
 import { ConnectionHints } from "./connection-hints-view"
 import { FormField, FormSection } from "./form-field"
 import type { AccountFormValues } from "./form-schema"
-import { PasswordField } from "./password-field"
+import { LoginFields } from "./section-login"
 
 /** Provider preset, server, port, security (with live hints), login. */
 export function ConnectionSection({ account, presets }: { account?: MailerAccount; presets: MailerPreset[] }) {
@@ -53,14 +53,7 @@ export function ConnectionSection({ account, presets }: { account?: MailerAccoun
           <Switch id={id} ref={ref} checked={value} onCheckedChange={onChange} data-testid="mailer-account-auth" />
         )}
       </FormField>
-      {authRequired && (
-        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <FormField name="username" label={t("accounts.fields.username")}>
-            {(field) => <Input {...field} size="small" autoComplete="off" />}
-          </FormField>
-          <PasswordField account={account} />
-        </div>
-      )}
+      {authRequired && <LoginFields account={account} />}
       <FormField
         name="test_to"
         label={t("accounts.fields.testTo")}
@@ -73,10 +66,13 @@ export function ConnectionSection({ account, presets }: { account?: MailerAccoun
   )
 }
 
+// Presets whose provider also signs in with OAuth2 (core/smtp/presets.ts ids).
+const OAUTH_PROVIDER_OF_PRESET: Record<string, OAuthProvider> = { microsoft365: "microsoft", gmail: "google" }
+
 /** Choosing a provider fills host, port and security and shows what to know about it. */
 function PresetPicker({ presets }: { presets: MailerPreset[] }) {
   const { t } = useTranslation("mailer")
-  const { setValue, control } = useFormContext<AccountFormValues>()
+  const { setValue, getValues, control } = useFormContext<AccountFormValues>()
   const host = useWatch({ control, name: "host" })
   const [chosenId, setChosenId] = useState<string>()
   const matching = presets.find((preset) => preset.host && preset.host === host.trim())
@@ -89,6 +85,11 @@ function PresetPicker({ presets }: { presets: MailerPreset[] }) {
     if (preset.host) setValue("host", preset.host, options)
     if (preset.port) setValue("port", String(preset.port), options)
     setValue("security", preset.security, options)
+    // Microsoft 365 and Gmail: the way the provider recommends comes first (a new account takes it).
+    const recommended = preset.auth_methods?.[0]
+    if (recommended && !getValues("name") && !getValues("oauth_client_id")) setValue("auth_method", recommended, options)
+    const provider = OAUTH_PROVIDER_OF_PRESET[preset.id]
+    if (provider) setValue("oauth_provider", provider, options)
   }
   return (
     <div className="flex flex-col gap-y-2">
@@ -112,6 +113,11 @@ function PresetPicker({ presets }: { presets: MailerPreset[] }) {
           <Text size="small" as="span">
             {selected.notes}{" "}
           </Text>
+          {selected.auth_note && (
+            <Text size="small" as="span" data-testid="mailer-account-preset-auth-note">
+              {selected.auth_note}{" "}
+            </Text>
+          )}
           {selected.docs && (
             <a href={selected.docs} target="_blank" rel="noreferrer" className="text-ui-fg-base font-medium underline underline-offset-2">
               {t("accounts.form.presetDocs")}
