@@ -9,7 +9,7 @@ type Form = UseFormReturn<LoginValues>
 const CLIENT_ERRORS = new Set(["required", "tooLong", "email", "host", "port"])
 
 /** A field's error: our own checks are translation keys, the server's are sentences already. */
-function useFieldError(form: Form) {
+export function useFieldError(form: Form) {
   const { t } = useTranslation("mailer")
   return (name: keyof LoginValues) => {
     const message = form.formState.errors[name]?.message

@@ -1,13 +1,15 @@
 import { zodResolver } from "@hookform/resolvers/zod"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useForm } from "react-hook-form"
+import { useNavigate } from "react-router-dom"
 import { useTranslation } from "react-i18next"
 import { ApiErrorAlert } from "../../../../../components/api-error-alert"
-import { useCreateAccount, type AccountSaved } from "../../../../../lib/api/accounts"
+import { useAuthorizeAccount, useCreateAccount, type AccountSaved } from "../../../../../lib/api/accounts"
 import { MailerApiError } from "../../../../../lib/client"
 import type { MailerPreset } from "../../../../../lib/types"
-import { LoginFields, SenderFields, ServerFields } from "./login-fields"
-import { defaultsFor, loginSchema, toAccountInput, type LoginValues } from "./login-schema"
+import { LoginFields, SenderFields, ServerFields, useFieldError } from "./login-fields"
+import { defaultsFor, loginSchema, oauthProviderOf, toAccountInput, toOAuthAccountInput, type LoginValues } from "./login-schema"
+import { AuthMethodChoice, OAuthLoginFields } from "./oauth-login"
 import { PresetNotes, presetName } from "./provider-step"
 import { toastApiError } from "../../../../../lib/toast-error"
 
@@ -31,9 +33,24 @@ export const LoginStep = ({
     defaultValues: defaultsFor(preset, presetName(preset, t)),
   })
   const create = useCreateAccount()
+  const authorize = useAuthorizeAccount()
+  const navigate = useNavigate()
+  const fieldError = useFieldError(form)
+  const provider = oauthProviderOf(preset)
+  const oauth = !!provider && form.watch("auth_method") === "oauth2"
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
+      if (provider && values.auth_method === "oauth2") {
+        const saved = await create.mutateAsync(toOAuthAccountInput(values, provider))
+        // Stored now: a failing sign-in start is continued (and explained) on the account itself.
+        const { authorize_url } = await authorize.mutateAsync(saved.account.id).catch((error) => {
+          navigate(`/settings/mailer/accounts?edit=${encodeURIComponent(saved.account.id)}`)
+          throw error
+        })
+        window.location.assign(authorize_url)
+        return
+      }
       const saved = await create.mutateAsync(toAccountInput(values))
       toast.success(t("overview.setup.login.saved", { name: saved.account.name }))
       onSaved(saved)
@@ -49,13 +66,14 @@ export const LoginStep = ({
         <div className="flex flex-col gap-y-1 px-6 py-4">
           <Heading level="h2">{t("overview.setup.login.title")}</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            {t("overview.setup.login.description")}
+            {oauth ? t("overview.setup.oauth.description") : t("overview.setup.login.description")}
           </Text>
         </div>
         <div className="flex flex-col gap-y-6 px-6 py-4">
           <PresetNotes preset={preset} />
           <SenderFields form={form} />
-          <LoginFields form={form} />
+          {provider && <AuthMethodChoice form={form} preset={preset} provider={provider} />}
+          {oauth && provider ? <OAuthLoginFields form={form} provider={provider} error={fieldError} /> : <LoginFields form={form} />}
           <ServerFields form={form} />
           {create.error && <ApiErrorAlert error={create.error} />}
         </div>
@@ -63,8 +81,8 @@ export const LoginStep = ({
           <Button type="button" size="small" variant="secondary" onClick={onBack} disabled={create.isPending}>
             {t("actions.back")}
           </Button>
-          <Button type="submit" size="small" isLoading={create.isPending} data-testid="mailer-setup-test-and-save">
-            {t("overview.setup.login.testAndSave")}
+          <Button type="submit" size="small" isLoading={create.isPending || authorize.isPending} data-testid="mailer-setup-test-and-save">
+            {oauth && provider ? t(`overview.setup.oauth.saveAndConnect.${provider}`) : t("overview.setup.login.testAndSave")}
           </Button>
         </div>
       </form>

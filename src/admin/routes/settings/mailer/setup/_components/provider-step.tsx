@@ -63,6 +63,8 @@ export const PresetNotes = ({ preset }: { preset: MailerPreset }) => {
   return (
     <InlineTip label={presetName(preset, t)} data-testid="mailer-preset-notes">
       {preset.notes}
+      {/* Microsoft 365 and Gmail: which sign-in the provider wants, and why. */}
+      {preset.auth_note && <> {preset.auth_note}</>}
       {preset.docs && (
         <>
           {" "}
