@@ -28,6 +28,11 @@
  *   repository so that its node_modules cannot stand in for a package the app lacks); run
  *   alone, the first startPackedApp() prepares it. Preparing fails early when the admin bundle
  *   imports an undeclared package or would load its own copy of react-query, the router etc.
+ * - Several processes on one database (the fault tests, integration-tests/faults/support/cluster.ts):
+ *   `startPackedProcesses({ processes: [{ name, env }], env })`: each its own port and log,
+ *   the same database and secrets; `proc.kill("SIGKILL" | "SIGTERM")` resolves with how it
+ *   ended, `proc.restart()` starts it again on its port. The app configures Redis when
+ *   MAILER_REDIS_URL is set and the worker mode from MEDUSA_WORKER_MODE.
  * - Pages: browser.ts (launchBrowser, adminPage(browser, "de" | "en"), loginToAdmin, openAdmin,
  *   setLanguage, withScreenshotOnFailure(page, steps, app): screenshot, Medusa log and the
  *   browser's errors); axe.ts (expectNoSeriousA11yViolations(page, { include?, disableRules? })).
@@ -104,53 +109,121 @@ async function templateDatabase(dir: string): Promise<{ name: string; shop: Shop
 }
 
 export async function startPackedApp(opts: { env?: NodeJS.ProcessEnv } = {}): Promise<PackedApp> {
+  const cluster = await startPackedProcesses({ processes: [{ name: "medusa", env: {} }], env: opts.env })
+  const [only] = cluster.processes
+  return { url: only.url, publishableKey: cluster.publishableKey, shop: cluster.shop, logFile: only.logFile, database: cluster.database, stop: cluster.stop }
+}
+
+/** One `medusa start` of a PackedProcesses set. */
+export interface PackedProcess {
+  name: string
+  url: string
+  logFile: string
+  /** The running child's pid (its process group), or null while stopped. */
+  readonly pid: number | null
+  readonly running: boolean
+  /** Signals the process group and resolves when it ended: exit code or the signal, and how long it took. */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>
+  /** Starts it again (same port, env and log file, appended) and waits for /health. */
+  restart(): Promise<void>
+}
+
+export interface PackedProcesses {
+  processes: PackedProcess[]
+  publishableKey: string
+  shop: Shop
+  database: string
+  /** Ends every process (SIGTERM, SIGKILL after 15 s) and drops the database. */
+  stop(): Promise<void>
+}
+
+/**
+ * Several `medusa start` of the packed app on one fresh database, started in parallel. Every
+ * process gets the shared `env` (secrets, database, CORS for all ports) plus its own.
+ */
+export async function startPackedProcesses(opts: {
+  processes: { name: string; env?: NodeJS.ProcessEnv }[]
+  env?: NodeJS.ProcessEnv
+}): Promise<PackedProcesses> {
   const dir = preparedAppDir()
   const template = await templateDatabase(dir)
   const database = `mailer_packed_${process.pid}_${randomBytes(4).toString("hex")}`
   await pgQuery(`CREATE DATABASE ${database} TEMPLATE ${template.name}`)
-  const port = await freePort()
-  const url = `http://localhost:${port}`
-  const logFile = join(mkdtempSync(join(tmpdir(), "mailer-packed-app-")), "medusa.log")
-  const env = appEnv({
+  const ports = await Promise.all(opts.processes.map(() => freePort()))
+  const urls = ports.map((port) => `http://localhost:${port}`)
+  const shared = {
     DATABASE_URL: pgUrl(database),
-    PORT: String(port),
     MAILER_SECRET_KEY: randomBytes(32).toString("base64"),
     JWT_SECRET: randomBytes(16).toString("hex"),
     COOKIE_SECRET: randomBytes(16).toString("hex"),
-    ADMIN_CORS: url,
-    AUTH_CORS: url,
-    STORE_CORS: url,
-    MAILER_ADMIN_URL: `${url}/app`,
+    ADMIN_CORS: urls.join(","),
+    AUTH_CORS: urls.join(","),
+    STORE_CORS: urls.join(","),
+    MAILER_ADMIN_URL: `${urls[0]}/app`,
     ...opts.env,
-  })
-  const log = openSync(logFile, "a")
-  // Its own process group, so stop() ends Medusa and anything it started.
-  const child = spawn(join(dir, "node_modules/.bin/medusa"), ["start"], { cwd: join(dir, ".medusa/server"), env, detached: true, stdio: ["ignore", log, log] })
-  const stop = () => stopApp(child, database)
+  }
+  const processes = opts.processes.map((p, i) =>
+    packedProcess(dir, p.name, ports[i], appEnv({ ...shared, PORT: String(ports[i]), ...p.env }))
+  )
+  const stop = async () => {
+    await Promise.all(processes.filter((p) => p.running).map((p) => stopGracefully(p)))
+    await pgQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined)
+  }
   try {
-    await waitForHealth(url, child, logFile)
+    await Promise.all(processes.map((p) => p.restart()))
   } catch (err) {
     await stop()
     throw err
   }
-  return { url, publishableKey: template.shop.publishable_key, shop: template.shop, logFile, database, stop }
+  return { processes, publishableKey: template.shop.publishable_key, shop: template.shop, database, stop }
 }
 
-async function stopApp(child: ChildProcess, database: string) {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once("exit", resolve))
-    try {
-      process.kill(-child.pid!, "SIGTERM")
-    } catch {}
-    const killLater = setTimeout(() => {
+function packedProcess(dir: string, name: string, port: number, env: NodeJS.ProcessEnv): PackedProcess {
+  const url = `http://localhost:${port}`
+  const logFile = join(mkdtempSync(join(tmpdir(), `mailer-packed-${name}-`)), "medusa.log")
+  let child: ChildProcess | null = null
+  const alive = () => child !== null && child.exitCode === null && child.signalCode === null
+  return {
+    name,
+    url,
+    logFile,
+    get pid() {
+      return alive() ? child!.pid! : null
+    },
+    get running() {
+      return alive()
+    },
+    async kill(signal) {
+      const started = Date.now()
+      if (!alive()) return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null, ms: 0 }
+      const current = child!
+      const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()))
       try {
-        process.kill(-child.pid!, "SIGKILL")
+        process.kill(-current.pid!, signal)
       } catch {}
-    }, 15_000)
-    await exited
-    clearTimeout(killLater)
+      await exited
+      return { code: current.exitCode, signal: current.signalCode, ms: Date.now() - started }
+    },
+    async restart() {
+      if (alive()) throw new Error(`${name} is still running`)
+      const log = openSync(logFile, "a")
+      // Its own process group, so kill() ends Medusa and anything it started.
+      child = spawn(join(dir, "node_modules/.bin/medusa"), ["start"], { cwd: join(dir, ".medusa/server"), env, detached: true, stdio: ["ignore", log, log] })
+      await waitForHealth(url, child, logFile)
+    },
   }
-  await pgQuery(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined)
+}
+
+/** SIGTERM, and SIGKILL when Medusa has not ended 15 s later. */
+async function stopGracefully(proc: PackedProcess) {
+  const pid = proc.pid
+  const killLater = setTimeout(() => {
+    try {
+      if (pid) process.kill(-pid, "SIGKILL")
+    } catch {}
+  }, 15_000)
+  await proc.kill("SIGTERM")
+  clearTimeout(killLater)
 }
 
 function logTail(logFile: string) {

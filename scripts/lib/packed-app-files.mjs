@@ -33,10 +33,31 @@ const MEDUSA_CONFIG = `import { defineConfig, loadEnv } from "@medusajs/framewor
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 const retryBaseMs = Number(process.env.MAILER_RETRY_BASE_MS ?? 60_000)
+const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
+
+// Several processes on one database (the fault tests' cluster): Redis for events, workflows
+// and locks, configured as a production shop does (Medusa's docs, "production worker mode").
+// Without MAILER_REDIS_URL the app keeps Medusa's in-memory defaults (the browser tests).
+const redisUrl = process.env.MAILER_REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        },
+      },
+    ]
+  : []
 
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    ...(redisUrl ? { redisUrl } : {}),
+    workerMode: (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server",
     http: {
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000",
@@ -47,6 +68,7 @@ module.exports = defineConfig({
     // The browser tests talk plain http to localhost; a Secure session cookie would never come back.
     cookieOptions: { secure: false },
   },
+  modules: redisModules,
   plugins: [
     {
       resolve: "medusa-plugin-mailer",
@@ -55,6 +77,8 @@ module.exports = defineConfig({
         admin_url: process.env.MAILER_ADMIN_URL,
         storefront_url: process.env.MAILER_STOREFRONT_URL,
         retry: { baseDelayMs: retryBaseMs, maxDelayMs: retryBaseMs * 60 },
+        lease_ms: numberFromEnv("MAILER_LEASE_MS"),
+        drain_batch_size: numberFromEnv("MAILER_DRAIN_BATCH"),
         smtp_timeouts: process.env.MAILER_SMTP_TIMEOUT_MS
           ? {
               connection_ms: Number(process.env.MAILER_SMTP_TIMEOUT_MS),

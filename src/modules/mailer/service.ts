@@ -11,6 +11,7 @@ import { retryPolicyFrom, type RetryPolicy } from "./core/backoff"
 import { accountStatusForError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { deliverDueMessages, deliveryDeps, transportCacheFor } from "./delivery/delivery-deps"
+import { assertQuotaTimeZone } from "./delivery/send-allowance"
 import { InFlightDeliveries } from "./delivery/in-flight"
 import { countRecentLinkMails, makeDueNow, resumeAccountMessages } from "./delivery/outbox-store"
 import { isCappedLinkMail, ONE_TIME_LINK_EVENTS, oneTimeLinkLimit, outboxRow, skippedForLinkCap } from "./delivery/outbox-row"
@@ -26,6 +27,10 @@ import {
   type GivenSecrets,
   type SecretBox,
 } from "./lib/secrets"
+import { AccessTokens } from "./oauth/access-tokens"
+import { completeAuthorization, dropTokens, startAuthorization, takeState } from "./oauth/flow"
+import { withOAuthSource } from "./oauth/token-source"
+import type { SmtpSecrets } from "./core/smtp/transport-options"
 import { MailerAccount } from "./models/account"
 import { MailerMessage } from "./models/message"
 import { MailerSettings } from "./models/settings"
@@ -69,6 +74,7 @@ class MailerModuleService extends MedusaService({
   protected readonly secrets_: SecretBox
   protected readonly transports_: TransportCache
   protected readonly retry_: RetryPolicy
+  protected readonly oauth_: AccessTokens
   protected readonly runsBackgroundWork_: boolean
   protected readonly logger_?: Logger
 
@@ -87,6 +93,8 @@ class MailerModuleService extends MedusaService({
     super(...arguments)
     this.options_ = options ?? {}
     this.secrets_ = secretBoxFromOptions(this.options_)
+    this.oauth_ = new AccessTokens(this.secrets_)
+    assertQuotaTimeZone(this.options_.quota_time_zone)
     this.retry_ = retryPolicyFrom(this.options_.retry)
     this.transports_ = this.inFlight_.guardCache(transportCacheFor(this.options_.smtp_timeouts))
     this.runsBackgroundWork_ = runsBackgroundWork(container)
@@ -143,7 +151,10 @@ class MailerModuleService extends MedusaService({
   async verifyAccount(id: string, given: GivenSecrets = {}): Promise<ConnectionCheck> {
     const account = (await this.retrieveMailerAccount(id)) as AccountRecord
     // An unreadable stored secret is a failed check like any other: recorded on the account.
-    const check = await asConnectionCheck(() => verifyConnection(account as any, secretsForConnection(this.secrets_, account, given)))
+    const oauth = await this.oauthSecretsOf(account)
+    const check = await asConnectionCheck(() =>
+      verifyConnection(account as any, { ...secretsForConnection(this.secrets_, account, given), ...oauth })
+    )
     if (check.ok && (given.password !== undefined || given.dkim_private_key !== undefined)) {
       await this.updateMailerAccounts(withSealedSecrets(this.secrets_, id, given))
     }
@@ -162,7 +173,8 @@ class MailerModuleService extends MedusaService({
   ): Promise<ConnectionCheck> {
     const stored = opts.existingId ? ((await this.retrieveMailerAccount(opts.existingId)) as AccountRecord) : null
     const merged = { ...(stored ?? {}), ...input } as AccountRecord
-    return sendTestMail(merged as any, () => secretsForConnection(this.secrets_, stored, input), opts)
+    const oauth = await this.oauthSecretsOf(merged)
+    return sendTestMail(merged as any, () => ({ ...secretsForConnection(this.secrets_, stored, input), ...oauth }), opts)
   }
 
   private async recordVerification(account: AccountRecord, check: ConnectionCheck) {
@@ -193,6 +205,45 @@ class MailerModuleService extends MedusaService({
     const knex = ctx.transactionManager!.getKnex()
     const query = knex("mailer_account").where({ is_default: true }).whereNull("deleted_at")
     await (exceptId ? query.whereNot({ id: exceptId }) : query).update({ is_default: false })
+  }
+
+  // ---- OAuth2 accounts (the flow and tokens live in oauth/) --------------
+
+  /** The token source of an OAuth2 account for a connection check (none for password accounts). */
+  @InjectManager()
+  private async oauthSecretsOf(account: AccountRecord, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<SmtpSecrets> {
+    return withOAuthSource({}, account, this.oauth_, ctx.manager!.getKnex())
+  }
+
+  /** Starts the sign-in of an OAuth2 account; returns the provider's authorization URL. */
+  @InjectManager()
+  async startOAuth(accountId: string, userId: string, redirectUri: string, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    return startAuthorization(ctx.manager!.getKnex(), this.secrets_, { accountId, userId, redirectUri })
+  }
+
+  /**
+   * The provider's redirect: takes this user's single-use state, exchanges the code, stores the
+   * tokens and resumes mail paused on the account. Errors carry `accountId` once it is known.
+   */
+  @InjectManager()
+  async completeOAuth(input: { state: string; code: string; userId: string }, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    const knex = ctx.manager!.getKnex()
+    const taken = await takeState(knex, this.secrets_, input.state, input.userId)
+    try {
+      const done = await completeAuthorization(knex, this.secrets_, taken, input.code)
+      this.transports_.evict(done.accountId)
+      await resumeAccountMessages(knex, done.accountId)
+      return done
+    } catch (err) {
+      throw Object.assign(err as object, { accountId: taken.accountId })
+    }
+  }
+
+  /** Drops an account's tokens (disconnect); it sends again after the next sign-in. */
+  @InjectManager()
+  async disconnectOAuth(accountId: string, @MedusaContext() ctx: Context<EntityManager> = {}) {
+    await dropTokens(ctx.manager!.getKnex(), accountId)
+    this.transports_.evict(accountId)
   }
 
   // ---- settings ---------------------------------------------------------
@@ -249,9 +300,9 @@ class MailerModuleService extends MedusaService({
       id: generateEntityId(undefined, "mmsg"),
       account: account ?? null,
       seal: (plain, rowId) => this.secrets_.seal(plain, rowId),
+      lifetimeMs: this.retry_.lifetimeMs,
     })
     try {
-      lifetimeMs: this.retry_.lifetimeMs,
       const message = await this.insertOutboxRow(row)
       return { message, created: true }
     } catch (err) {
@@ -287,8 +338,6 @@ class MailerModuleService extends MedusaService({
   }
 
   /**
-   * Delivers every message that is due (retries, expired leases); used by the
-  /**
    * "Retry now" (admin): a queued or failed message becomes due now with a fresh retry period
    * and is delivered at once; same row, same Message-ID. null when the row is not one of those
    * (sent, skipped, being sent) by the time it is changed.
@@ -300,6 +349,8 @@ class MailerModuleService extends MedusaService({
     return deliverMessage(this.deliveryDeps(ctx), id)
   }
 
+  /**
+   * Delivers every message that is due (retries, expired leases); used by the
    * scheduled job.
    */
   @InjectManager()
@@ -327,11 +378,8 @@ class MailerModuleService extends MedusaService({
   @InjectManager()
   protected async stopDelivering(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<void> {
     const report = await this.inFlight_.shutdown(ctx.manager!.getKnex(), this.transports_)
-    if (!report.finished || report.released) {
-      this.logger_?.info(
-        `medusa-plugin-mailer: shutdown ${report.finished ? "after" : "cut"} the running sends; ${report.released} unsent mails back in the queue`
-      )
-    }
+    const sends = report.finished ? "the running sends finished" : "sends still running were cut off by closing the connections"
+    this.logger_?.info(`medusa-plugin-mailer: stopped delivering: ${sends}; ${report.released} unsent mails back in the queue`)
   }
 
   /**
@@ -349,8 +397,8 @@ class MailerModuleService extends MedusaService({
   }
 
   private deliveryDeps(ctx: Context<EntityManager>): DeliveryDeps {
-    const parts = { transports: this.transports_, secrets: this.secrets_, retry: this.retry_, leaseMs: this.options_.lease_ms }
-    return deliveryDeps(ctx.manager!.getKnex(), parts)
+    const parts = { transports: this.transports_, secrets: this.secrets_, retry: this.retry_, leaseMs: this.options_.lease_ms, oauth: this.oauth_ }
+    return { ...deliveryDeps(ctx.manager!.getKnex(), parts), quotaTimeZone: this.options_.quota_time_zone }
   }
 
   // ---- admin API ----------------------------------------------------------
