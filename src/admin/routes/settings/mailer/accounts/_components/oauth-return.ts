@@ -36,14 +36,15 @@ export function useOAuthReturn(searchParams: URLSearchParams, setSearchParams: S
   const code = searchParams.get("code")
 
   useEffect(() => {
-    if (!accountId || (result !== "connected" && result !== "error")) return
-    setState({ accountId, result, code })
+    if (result !== "connected" && result !== "error") return
+    // A sign-in whose state was not ours (expired, used, another user's) names no account.
+    if (accountId) setState({ accountId, result, code })
     if (result === "connected") toast.success(t("accounts.oauth.toast.connected"))
     else {
       const text = oauthErrorText(t, code)
       toast.error(text.message, { description: text.hint })
     }
-    setSearchParams({ edit: accountId }, { replace: true })
+    setSearchParams(accountId ? { edit: accountId } : {}, { replace: true })
   }, [accountId, result, code, setSearchParams, t])
 
   // Another account opened (or the form closed): the return belonged to the previous one.
