@@ -61,6 +61,11 @@ function AccountRow({ account, onEdit }: { account: MailerAccount; onEdit: () =>
         <Text size="small" leading="compact">
           {account.host}:{account.port} · {t(`accounts.security.${account.security}`)}
         </Text>
+        {account.auth_method === "oauth2" && account.oauth && (
+          <Text size="xsmall" leading="compact" className="text-ui-fg-subtle" data-testid="mailer-account-row-oauth">
+            OAuth2 · {t(`accounts.oauth.providers.${account.oauth.provider}`)}
+          </Text>
+        )}
       </Table.Cell>
       <Table.Cell>
         <div className="flex items-center gap-x-2">
