@@ -13,7 +13,7 @@ export type ErrorKind = "transient" | "permanent" | "configuration" | "request"
 export type MailerLanguage = "de" | "en"
 
 /** The status a configuration error puts its account in; mail on a paused account waits. */
-export type AccountPauseStatus = "auth_failed" | "tls_failed" | "connection_failed"
+export type AccountPauseStatus = "auth_failed" | "tls_failed" | "connection_failed" | "reauth_required"
 
 export interface ErrorEntry {
   kind: ErrorKind

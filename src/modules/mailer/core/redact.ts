@@ -11,6 +11,8 @@ export interface SecretMaterial {
   username?: string | null
   password?: string | null
   dkimPrivateKey?: string | null
+  /** OAuth2 access (and refresh) tokens handed to the transport; XOAUTH2 sends them base64-wrapped. */
+  tokens?: readonly string[]
 }
 
 export const REDACTED = "[redacted]"
@@ -34,6 +36,13 @@ export function secretForms(secrets: SecretMaterial): string[] {
     if (user) forms.add(base64Core(`${user}\u0000${user}\u0000${password}`))
   }
   for (const line of pemBodyLines(secrets.dkimPrivateKey)) forms.add(line)
+  for (const token of secrets.tokens ?? []) {
+    if (!token) continue
+    forms.add(token)
+    forms.add(base64Core(token))
+    // the XOAUTH2 initial response (user=…^Aauth=Bearer …^A^A), as a server might echo it
+    forms.add(base64Core(`user=${user}\u0001auth=Bearer ${token}\u0001\u0001`))
+  }
   // Longest first: a token that contains a shorter form is replaced as a whole.
   return [...forms].filter(Boolean).sort((a, b) => b.length - a.length)
 }

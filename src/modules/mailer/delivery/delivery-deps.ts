@@ -6,6 +6,8 @@ import type { DeliveryResult, MailerPluginOptions } from "../types"
 import { deliverMessage, type DeliveryDeps } from "./deliver"
 import { dueMessageIds } from "./outbox-store"
 import { TransportCache } from "./transport-cache"
+import type { AccessTokens } from "../oauth/access-tokens"
+import { withOAuthSource } from "../oauth/token-source"
 
 /** How long a claimed message may stay "sending" before another worker may take it over. */
 const DEFAULT_LEASE_MS = 2 * 60 * 1000
@@ -24,6 +26,8 @@ export interface DeliveryParts {
   secrets: SecretBox
   retry: RetryPolicy
   leaseMs?: number
+  /** Access tokens of OAuth2 accounts (oauth/access-tokens.ts), handed to their senders. */
+  oauth?: AccessTokens
 }
 
 /** What deliverMessage needs, from the module service's parts and the request's connection. */
@@ -31,7 +35,7 @@ export function deliveryDeps(knex: Knex, parts: DeliveryParts): DeliveryDeps {
   return {
     knex,
     transports: parts.transports,
-    openSecrets: (account) => secretsForConnection(parts.secrets, account as AccountRecord),
+    openSecrets: (account) => withOAuthSource(secretsForConnection(parts.secrets, account as AccountRecord), account, parts.oauth, knex),
     retry: parts.retry,
     leaseMs: parts.leaseMs ?? DEFAULT_LEASE_MS,
     openLink: (sealed, rowId) => parts.secrets.open(sealed, rowId),

@@ -12,6 +12,8 @@ export type CacheableAccount = SenderAccount & {
   updated_at?: Date | string | null
   password?: string | null
   dkim_private_key?: string | null
+  auth_method?: string | null
+  oauth_connected_at?: Date | string | null
 }
 
 /**
@@ -63,6 +65,9 @@ function fingerprintOf(account: CacheableAccount): string {
     account.dkim_domain,
     account.dkim_selector,
     account.dkim_private_key,
+    // OAuth2: a new sign-in (not each refreshed token, which the sender fetches itself)
+    account.auth_method,
+    account.oauth_connected_at,
   ]
   return createHash("sha256").update(JSON.stringify(relevant)).digest("hex")
 }

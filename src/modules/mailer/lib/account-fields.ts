@@ -1,3 +1,5 @@
+import { splitOAuthColumns } from "../oauth/public-account"
+
 /** Fields whose change invalidates a verified connection (and the pooled transport). */
 export const CONNECTION_FIELDS = [
   "host",
@@ -10,17 +12,26 @@ export const CONNECTION_FIELDS = [
   "dkim_domain",
   "dkim_selector",
   "dkim_private_key",
+  "auth_method",
+  "oauth_provider",
+  "oauth_client_id",
+  "oauth_client_secret",
+  "oauth_tenant",
+  "oauth_authorize_url",
+  "oauth_token_url",
+  "oauth_scopes",
 ] as const
 
 /** Columns that hold ciphertext and must never leave the service unencrypted or at all. */
-export const SECRET_FIELDS = ["password", "dkim_private_key"] as const
+export const SECRET_FIELDS = ["password", "dkim_private_key", "oauth_client_secret", "oauth_refresh_token", "oauth_access_token"] as const
 
 export type AccountRecord = Record<string, any> & { id: string }
 
 /** What the API may show of an account: secrets become `has_*` flags. */
 export function toPublicAccount(account: AccountRecord): Record<string, unknown> {
   const { password, dkim_private_key, ...rest } = account
-  return { ...rest, has_password: Boolean(password), has_dkim_private_key: Boolean(dkim_private_key) }
+  const { fields, oauth } = splitOAuthColumns(rest)
+  return { ...fields, has_password: Boolean(password), has_dkim_private_key: Boolean(dkim_private_key), oauth }
 }
 
 /**

@@ -24,6 +24,21 @@ export const MailerAccount = model
       auth_required: model.boolean().default(true),
       username: model.text().nullable(),
       password: model.text().nullable(),
+      // OAuth2 (XOAUTH2) sign-in instead of a password (src/modules/mailer/oauth/). The client
+      // secret and both tokens are sealed like the password; scopes are space-separated.
+      auth_method: model.enum(["password", "oauth2"]).default("password"),
+      oauth_provider: model.enum(["microsoft", "google", "generic"]).nullable(),
+      oauth_client_id: model.text().nullable(),
+      oauth_client_secret: model.text().nullable(),
+      oauth_tenant: model.text().nullable(),
+      oauth_authorize_url: model.text().nullable(),
+      oauth_token_url: model.text().nullable(),
+      oauth_scopes: model.text().nullable(),
+      oauth_refresh_token: model.text().nullable(),
+      oauth_access_token: model.text().nullable(),
+      oauth_access_token_expires_at: model.dateTime().nullable(),
+      oauth_identity: model.text().nullable(),
+      oauth_connected_at: model.dateTime().nullable(),
       signature_html: model.text().nullable(),
       greeting: model.text().nullable(),
       // Contact person used for the signature variables when no staff member acted.
@@ -47,7 +62,7 @@ export const MailerAccount = model
       dkim_selector: model.text().nullable(),
       dkim_private_key: model.text().nullable(),
       status: model
-        .enum(["unverified", "ok", "auth_failed", "tls_failed", "connection_failed"])
+        .enum(["unverified", "ok", "auth_failed", "tls_failed", "connection_failed", "reauth_required"])
         .default("unverified"),
       verified_at: model.dateTime().nullable(),
       last_error: model.text().nullable(),

@@ -130,7 +130,7 @@ describe("paused accounts", () => {
     expect(accountStatusForError("SMTP_HOST_NOT_ALLOWED")).toBe("connection_failed")
     expect(accountStatusForError("SMTP_TIMEOUT")).toBeNull()
     expect(accountStatusForError("NOT_A_CODE")).toBeNull()
-    expect([...PAUSED_ACCOUNT_STATUSES].sort()).toEqual(["auth_failed", "connection_failed", "tls_failed"])
+    expect([...PAUSED_ACCOUNT_STATUSES].sort()).toEqual(["auth_failed", "connection_failed", "reauth_required", "tls_failed"])
   })
 })
 

@@ -16,6 +16,8 @@ export interface SmtpAccountSettings {
   security: SmtpSecurity
   auth_required: boolean
   username?: string | null
+  /** "oauth2": XOAUTH2 with an access token (secrets.oauth2) instead of user name and password. */
+  auth_method?: string | null
   /** Messages per batch; with rate_limit_pause_ms becomes the pool's rateLimit per rateDelta. */
   rate_limit_messages?: number | null
   rate_limit_pause_ms?: number | null
@@ -26,6 +28,17 @@ export interface SmtpAccountSettings {
 export interface SmtpSecrets {
   password?: string | null
   dkimPrivateKey?: string | null
+  /** OAuth2 accounts: where access tokens come from (src/modules/mailer/oauth/), instead of a password. */
+  oauth2?: OAuth2TokenSource | null
+}
+
+/**
+ * Access tokens for XOAUTH2. `renew`: the server refused the last one, get another (the source
+ * refreshes once, shared by concurrent callers). Resolves with the token and its expiry (epoch ms).
+ */
+export interface OAuth2TokenSource {
+  user: string
+  token(renew: boolean): Promise<{ accessToken: string; expiresAt: number }>
 }
 
 export interface TransportOptionOverrides {
@@ -73,7 +86,8 @@ export function toTransportOptions(
     transactionLog: false,
     ...(opts.name ? { name: opts.name } : {}),
   }
-  if (account.auth_required) options.auth = authOptions(account, secrets)
+  if (account.auth_method === "oauth2") options.auth = oauth2Options(secrets) as any
+  else if (account.auth_required) options.auth = authOptions(account, secrets)
   if (pool) Object.assign(options, poolOptions(account))
   const dkim = dkimOptions(account, secrets)
   if (dkim) options.dkim = dkim
@@ -90,7 +104,8 @@ function assertConnectable(account: SmtpAccountSettings): void {
   if (isForbiddenHost(account.host)) {
     throw new MailerError("SMTP_HOST_NOT_ALLOWED", `connections to ${account.host.trim()} are not allowed`)
   }
-  if (account.auth_required && account.security === "none" && !isLoopbackHost(account.host)) {
+  const login = account.auth_required || account.auth_method === "oauth2"
+  if (login && account.security === "none" && !isLoopbackHost(account.host)) {
     throw new MailerError("SMTP_PLAINTEXT_AUTH", "a login without TLS is only sent to a server on this machine")
   }
 }
@@ -117,6 +132,37 @@ function authOptions(account: SmtpAccountSettings, secrets: SmtpSecrets): { user
     throw new MailerError("SMTP_AUTH_MISSING", "authentication is required but user name or password is empty")
   }
   return { user, pass }
+}
+
+/**
+ * nodemailer's XOAUTH2 with a provisionCallback: it asks for a token when a connection logs in,
+ * reuses it until `expires`, and when the server refuses it (334 + error JSON) asks once more
+ * with renew=true before giving up.
+ */
+function oauth2Options(secrets: SmtpSecrets) {
+  const source = secrets.oauth2
+  if (!source) throw new MailerError("OAUTH_NOT_CONNECTED")
+  return {
+    type: "OAuth2",
+    user: source.user,
+    provisionCallback: (_user: string, renew: boolean, callback: (err: Error | null, token?: string, expires?: number) => void) => {
+      source.token(renew).then(
+        // renewed a minute early, like the source's own margin: no login with a token about to lapse
+        (t) => callback(null, t.accessToken, t.expiresAt - 60_000),
+        (err) => callback(tokenFailure(err))
+      )
+    },
+  }
+}
+
+/**
+ * nodemailer rewrites the error it gets from the callback (its code becomes EAUTH), so the
+ * table's code travels as `mailerError` on a plain Error; the SMTP classifier takes it from there.
+ */
+function tokenFailure(err: unknown): Error {
+  const failure = new Error(err instanceof Error ? err.message : String(err))
+  Object.defineProperty(failure, "mailerError", { value: err, enumerable: false })
+  return failure
 }
 
 function poolOptions(account: SmtpAccountSettings): Partial<MailerTransportOptions> {

@@ -1,9 +1,14 @@
 import nodemailer from "nodemailer"
 import { classifySmtpError, explainConnectionCheck } from "../../core/classify-smtp-error"
-import { MailerError } from "../../core/errors"
+import { isMailerError, MailerError } from "../../core/errors"
 import type { SecretMaterial } from "../../core/redact"
 import type { OutgoingMail } from "../../core/smtp/build-mail"
-import { toTransportOptions, type SmtpAccountSettings, type SmtpSecrets } from "../../core/smtp/transport-options"
+import {
+  toTransportOptions,
+  type OAuth2TokenSource,
+  type SmtpAccountSettings,
+  type SmtpSecrets,
+} from "../../core/smtp/transport-options"
 import { guardedSocket } from "../guarded-socket"
 import type { MailSender, SendResult, SenderAccount, SenderOptions } from "./contract"
 
@@ -26,10 +31,21 @@ interface NodemailerTransport {
  * echoed. Settings that cannot build a transport (a forbidden host, a login in plain text)
  * throw here, already classified.
  */
-export function createSmtpSender(stored: SenderAccount, secrets: SmtpSecrets, opts: SenderOptions): MailSender {
+export function createSmtpSender(stored: SenderAccount, given: SmtpSecrets, opts: SenderOptions): MailSender {
   const account = smtpSettingsOf(stored)
-  const material: SecretMaterial = { username: account.username, password: secrets.password, dkimPrivateKey: secrets.dkimPrivateKey }
-  const classify = (err: unknown): MailerError => classifySmtpError(err, { secrets: material })
+  const oauth = oauthTracking(given)
+  const secrets = oauth ? { ...given, oauth2: oauth.source } : given
+  const material: SecretMaterial = {
+    username: oauth ? oauth.source.user : account.username,
+    password: secrets.password,
+    dkimPrivateKey: secrets.dkimPrivateKey,
+    tokens: oauth?.seen,
+  }
+  // A token the source could not get travels through nodemailer as `mailerError` (transport-options.ts)
+  const classify = (err: unknown): MailerError => {
+    const carried = (err as { mailerError?: unknown } | null)?.mailerError
+    return classifySmtpError(isMailerError(carried) ? carried : err, { secrets: material })
+  }
   let transport: NodemailerTransport
   try {
     const options = toTransportOptions(account, secrets, opts)
@@ -40,8 +56,9 @@ export function createSmtpSender(stored: SenderAccount, secrets: SmtpSecrets, op
   const rethrow = (err: unknown): never => {
     throw classify(err)
   }
+  const sendMail = (mail: OutgoingMail) => transport.sendMail(mail).then(toSendResult)
   return {
-    send: (mail: OutgoingMail) => transport.sendMail(mail).then(toSendResult, rethrow),
+    send: (mail: OutgoingMail) => (oauth ? sendWithRenewal(sendMail, mail, oauth) : sendMail(mail)).catch(rethrow),
     verify: () => transport.verify().then(() => undefined, rethrow),
     close: () => transport.close(),
     classify,
@@ -56,6 +73,50 @@ function smtpSettingsOf(account: SenderAccount): SmtpAccountSettings {
     throw new MailerError("SMTP_CONNECTION", "The account has no SMTP server: an SMTP account needs a host and a port.")
   }
   return { ...account, host, port }
+}
+
+interface OAuthTracking {
+  source: OAuth2TokenSource
+  /** Every token handed to nodemailer, so a server's echo of one is redacted. */
+  seen: string[]
+  /** Set after a refusal the library did not renew itself: the next login asks for a new token. */
+  renewNext: boolean
+}
+
+function oauthTracking(secrets: SmtpSecrets): OAuthTracking | null {
+  const inner = secrets.oauth2
+  if (!inner) return null
+  const tracking: OAuthTracking = {
+    seen: [],
+    renewNext: false,
+    source: {
+      user: inner.user,
+      token: async (renew) => {
+        const forced = tracking.renewNext
+        tracking.renewNext = false
+        const token = await inner.token(renew || forced)
+        if (!tracking.seen.includes(token.accessToken)) tracking.seen.push(token.accessToken)
+        return token
+      },
+    },
+  }
+  return tracking
+}
+
+/**
+ * A server that answers a refused XOAUTH2 token with a plain 535 (Microsoft does; Gmail sends the
+ * 334 challenge nodemailer renews on by itself) gets one more try with a freshly refreshed token:
+ * a token can be revoked or cut short before its stated expiry. A second refusal is final.
+ */
+async function sendWithRenewal(sendMail: (mail: OutgoingMail) => Promise<SendResult>, mail: OutgoingMail, oauth: OAuthTracking) {
+  try {
+    return await sendMail(mail)
+  } catch (err) {
+    const e = err as { code?: string; responseCode?: number; mailerError?: unknown }
+    if (e?.code !== "EAUTH" || e.mailerError || e.responseCode !== 535) throw err
+    oauth.renewNext = true
+    return sendMail(mail)
+  }
 }
 
 function toSendResult(info: NodemailerInfo): SendResult {

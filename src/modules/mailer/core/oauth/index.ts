@@ -1,0 +1,4 @@
+export * from "./providers"
+export * from "./pkce"
+export * from "./tokens"
+export * from "./identity"
