@@ -1,5 +1,6 @@
 import { format as formatPostalAddress } from "@fragaria/address-formatter"
 import Handlebars from "handlebars"
+import { BoundedCache } from "./bounded-cache"
 
 /**
  * Locale-aware formatting helpers: money, date, address. Each takes plain
@@ -18,14 +19,32 @@ export interface HelperCall {
   plainText: boolean
 }
 
+/**
+ * Intl objects and canonical names are costly to build (a NumberFormat is
+ * ~10 µs, dozens per mail) and depend only on their arguments: they are built
+ * once per locale/currency/options and kept in bounded caches (a shop uses a
+ * handful of each; the bound stops data that names ever new zones or locales
+ * from growing memory).
+ */
+const INTL_CACHE_SIZE = 64
+
+function cached<V>(cache: BoundedCache<V>, key: string, build: () => V): V {
+  const hit = cache.get(key)
+  return hit !== undefined ? hit : cache.set(key, build())
+}
+
+const canonicalLocales = new BoundedCache<string>(INTL_CACHE_SIZE)
+
 /** "de_DE" → "de-DE"; anything Intl cannot use → FALLBACK_LOCALE. */
 export function normaliseLocale(raw: unknown): string {
   if (typeof raw !== "string" || raw.trim() === "") return FALLBACK_LOCALE
-  try {
-    return Intl.getCanonicalLocales(raw.trim().replace(/_/g, "-"))[0] ?? FALLBACK_LOCALE
-  } catch {
-    return FALLBACK_LOCALE
-  }
+  return cached(canonicalLocales, raw, () => {
+    try {
+      return Intl.getCanonicalLocales(raw.trim().replace(/_/g, "-"))[0] ?? FALLBACK_LOCALE
+    } catch {
+      return FALLBACK_LOCALE
+    }
+  })
 }
 
 /** "eur" → "EUR"; anything that is not a 3-letter code → undefined. */
@@ -35,14 +54,20 @@ export function normaliseCurrency(raw: unknown): string | undefined {
     : undefined
 }
 
+/** "" stands for "no valid zone" in the cache (undefined means a miss). */
+const timeZones = new BoundedCache<string>(INTL_CACHE_SIZE)
+
 /** A valid IANA time zone, or undefined (Intl then uses the server's zone). */
 export function normaliseTimeZone(raw: unknown): string | undefined {
   if (typeof raw !== "string" || raw.trim() === "") return undefined
-  try {
-    return new Intl.DateTimeFormat("en", { timeZone: raw.trim() }).resolvedOptions().timeZone
-  } catch {
-    return undefined
-  }
+  const zone = cached(timeZones, raw, () => {
+    try {
+      return new Intl.DateTimeFormat("en", { timeZone: raw.trim() }).resolvedOptions().timeZone
+    } catch {
+      return ""
+    }
+  })
+  return zone === "" ? undefined : zone
 }
 
 /**
@@ -82,17 +107,22 @@ export function formatMoney(call: HelperCall): string {
   if (amount === undefined) return ""
   const locale = normaliseLocale(call.root._locale)
   const currency = normaliseCurrency(call.params[1]) ?? normaliseCurrency(call.root._currency)
-  if (currency) {
+  return (moneyFormat(locale, currency) ?? moneyFormat(locale, undefined)!).format(amount)
+}
+
+/** null in the cache: Intl refused this currency (the caller falls back to a plain number). */
+const moneyFormats = new BoundedCache<Intl.NumberFormat | null>(INTL_CACHE_SIZE)
+
+function moneyFormat(locale: string, currency: string | undefined): Intl.NumberFormat | null {
+  return cached(moneyFormats, `${locale}|${currency ?? ""}`, () => {
+    if (!currency) return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
     try {
-      return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount)
+      return new Intl.NumberFormat(locale, { style: "currency", currency })
     } catch {
-      // Intl rejects some well-formed codes in some runtimes; fall through to a plain number.
+      // Intl rejects some well-formed codes in some runtimes.
+      return null
     }
-  }
-  return new Intl.NumberFormat(locale, {
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(amount)
+  })
 }
 
 const DATE_STYLES = new Map<string, Intl.DateTimeFormatOptions>([
@@ -118,8 +148,11 @@ export function formatDate(call: HelperCall): string {
       ? "UTC"
       : normaliseTimeZone(call.root._timezone)
   const locale = normaliseLocale(call.root._locale)
-  return new Intl.DateTimeFormat(locale, { ...styleOptions, timeZone }).format(date)
+  const key = `${locale}|${timeZone ?? ""}|${typeof style === "string" && DATE_STYLES.has(style) ? style : "short"}`
+  return cached(dateFormats, key, () => new Intl.DateTimeFormat(locale, { ...styleOptions, timeZone })).format(date)
 }
+
+const dateFormats = new BoundedCache<Intl.DateTimeFormat>(INTL_CACHE_SIZE)
 
 function toDate(value: unknown): Date | undefined {
   let date: Date | undefined
@@ -164,8 +197,12 @@ function addressLines(raw: unknown, root: Record<string, unknown>): string[] {
   }
   const given = Object.fromEntries(Object.entries(components).filter(([, value]) => value !== ""))
   if (Object.keys(given).length === 0) return []
-  return splitLines(formatPostalAddress(given, { output: "array" }))
+  // The formatter walks large per-country rule sets (~0.1 ms); a mail shows the same address twice.
+  const block = cached(addressBlocks, JSON.stringify(given), () => splitLines(formatPostalAddress(given, { output: "array" })))
+  return [...block]
 }
+
+const addressBlocks = new BoundedCache<string[]>(INTL_CACHE_SIZE * 4)
 
 function splitLines(lines: string[]): string[] {
   return lines.flatMap((line) => line.split("\n")).map((line) => line.trim()).filter((line) => line !== "")
@@ -197,13 +234,16 @@ function countryLine(
   return (countryCode && localCountryName(countryCode, normaliseLocale(root._locale))) || countryName(addr)
 }
 
+const countryNames = new BoundedCache<string>(INTL_CACHE_SIZE * 4)
+
 function localCountryName(code: string, locale: string): string {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code)
-    return name ?? ""
-  } catch {
-    return ""
-  }
+  return cached(countryNames, `${locale}|${code}`, () => {
+    try {
+      return new Intl.DisplayNames([locale], { type: "region", fallback: "none" }).of(code) ?? ""
+    } catch {
+      return ""
+    }
+  })
 }
 
 /** Medusa gives `country` as a string or a record with display_name/name; else the ISO code. */

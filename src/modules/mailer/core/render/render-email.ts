@@ -1,5 +1,6 @@
 import Handlebars from "handlebars"
 import { normaliseCurrency, normaliseLocale, normaliseTimeZone } from "./format-helpers"
+import { BoundedCache } from "./bounded-cache"
 import { formatBytes, RENDER_LIMITS, RenderLimits, RenderMeter } from "./budget"
 import { compileStrict, createTemplateEngine, renderFailure } from "./handlebars-env"
 import { wrapInLayout } from "./layout"
@@ -47,8 +48,21 @@ export interface RenderedEmail {
 type TemplateData = Record<string, unknown>
 
 export function renderEmailBlocking(input: RenderInput, limits: Readonly<RenderLimits> = RENDER_LIMITS): RenderedEmail {
+  return renderWith(input, limits, () => cloneContext(input.context))
+}
+
+/**
+ * renderEmailBlocking for an input that was just parsed from JSON (the render
+ * worker's, made by serialiseRenderInput): its context is plain data already,
+ * so the second JSON round trip is skipped; only its shape is checked.
+ */
+export function renderParsedInput(input: RenderInput, limits: Readonly<RenderLimits> = RENDER_LIMITS): RenderedEmail {
+  return renderWith(input, limits, () => plainObjectOr(input.context))
+}
+
+function renderWith(input: RenderInput, limits: Readonly<RenderLimits>, plainContext: () => TemplateData): RenderedEmail {
   try {
-    const context = cloneContext(input.context)
+    const context = plainContext()
     // Inside the try: no template may turn validation into anything but a TemplateError.
     const { problems, warnings } = validateTemplate(input.template, context, limits)
     if (problems.length > 0) throw rejectedTemplate(problems)
@@ -125,10 +139,12 @@ function cloneContext(context: unknown): TemplateData {
       { field: "body_html", message: `The mail data is not plain JSON: ${reason}` },
     ])
   }
-  const parsed: unknown = json === undefined ? {} : JSON.parse(json)
-  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
-    ? (parsed as TemplateData)
-    : {}
+  return plainObjectOr(json === undefined ? {} : JSON.parse(json))
+}
+
+/** A JSON object as template data; an array, primitive or null is no data at all. */
+function plainObjectOr(parsed: unknown): TemplateData {
+  return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as TemplateData) : {}
 }
 
 /** JSON with bigints as strings; throws on cycles. */
@@ -143,8 +159,16 @@ function toJson(value: unknown): string | undefined {
  * DataCloneError. A context that is not JSON is TEMPLATE_RENDER, as here.
  */
 export function serialiseRenderInput(input: RenderInput): string {
-  const context = cloneContext(input.context)
-  return toJson({ ...input, context }) ?? "{}"
+  // One JSON.stringify of the whole input (not a clone first): the worker's
+  // JSON.parse is the clone. A non-object context becomes {} there (plainObjectOr).
+  try {
+    return toJson({ ...input, context: input.context ?? {} }) ?? "{}"
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new TemplateError("TEMPLATE_RENDER", [
+      { field: "body_html", message: `The mail data is not plain JSON: ${reason}` },
+    ])
+  }
 }
 
 interface AccountBlocks {
@@ -167,7 +191,7 @@ function accountBlocks(input: RenderInput): AccountBlocks {
     .trim()
   return {
     signatureHtml,
-    signatureText: htmlToTextPart(signatureHtml),
+    signatureText: signatureTexts.get(signatureHtml) ?? signatureTexts.set(signatureHtml, htmlToTextPart(signatureHtml)),
     greetingHtml: Handlebars.Utils.escapeExpression(greetingText).replace(/\n/g, "<br>"),
     greetingText,
   }
@@ -209,8 +233,16 @@ function renderTextPart(
   return `${text}\n\n${signatureText}`
 }
 
+/** An account's signature as text, per expanded signature (one per account and staff member). */
+const signatureTexts = new BoundedCache<string>(64)
+const signatureReferences = new BoundedCache<boolean>(64)
+
 /** Whether a template places {{signature}} itself (then we do not append it again). */
 function referencesSignature(source: string): boolean {
+  return signatureReferences.get(source) ?? signatureReferences.set(source, findsSignature(source))
+}
+
+function findsSignature(source: string): boolean {
   const parsed = parseTemplate(source, "body_text")
   let found = false
   if (parsed.program) {

@@ -1,10 +1,11 @@
 import type { RenderLimits } from "./budget"
-import { renderEmailBlocking, RenderedEmail, RenderInput } from "./render-email"
+import { renderParsedInput, RenderedEmail, RenderInput } from "./render-email"
 import { TemplateError, TemplateErrorCode, TemplateProblem } from "./template-error"
 
 /**
  * What the render worker thread loads (see render-pool.ts). It runs the same
- * renderEmailBlocking as everything else, so a mail rendered in the worker is
+ * render as renderEmailBlocking (minus the second JSON round trip of the
+ * context: the job is JSON already), so a mail rendered in the worker is
  * byte for byte the mail the unit tests check.
  */
 
@@ -21,7 +22,7 @@ export type WorkerReply =
 export function renderInWorker(job: WorkerJob): WorkerReply {
   try {
     const input = JSON.parse(job.json) as RenderInput
-    return { ok: true, rendered: renderEmailBlocking(input, job.limits) }
+    return { ok: true, rendered: renderParsedInput(input, job.limits) }
   } catch (error) {
     if (error instanceof TemplateError) return { ok: false, code: error.code, problems: error.problems }
     const message = error instanceof Error ? error.message : String(error)

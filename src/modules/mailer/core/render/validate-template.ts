@@ -61,15 +61,39 @@ function validateField(
 ): TemplateValidation {
   const shapeProblems = checkShape(field, source)
   if (shapeProblems.length > 0 || typeof source !== "string") return { problems: shapeProblems, warnings: [] }
-  const prepared = preparedSource(field, source)
-  const checked = checkSource(field, prepared, limits, KNOWN_HELPER_SET)
-  if (!checked.program) return { problems: checked.problems, warnings: [] }
-  const problems = compileProblems(field, prepared)
+  const checked = checkedField(field, source, limits)
+  if (!checked.program) return { problems: [...checked.problems], warnings: [] }
   const warnings =
     sampleContext !== null && typeof sampleContext === "object"
       ? findUnknownVariables(checked.program, field, sampleContext, KNOWN_HELPER_SET)
       : []
-  return { problems, warnings }
+  return { problems: [...checked.problems], warnings }
+}
+
+interface CheckedField {
+  /** Set when the static checks passed (problems may still hold compile errors). */
+  program?: hbs.AST.Program
+  problems: readonly TemplateProblem[]
+}
+
+/**
+ * The static checks and compile problems of one source depend on nothing
+ * else, and every mail of an event checks the same few sources: remembered
+ * (parsing was a third of a render). Only the variable warnings depend on the
+ * data; they walk the remembered tree, which nothing mutates.
+ */
+const checkedFields = new BoundedCache<CheckedField>()
+
+function checkedField(field: TemplateField, source: string, limits: Readonly<RenderLimits>): CheckedField {
+  const key = `${field}|${limits === RENDER_LIMITS ? "" : JSON.stringify(limits)}|${source}`
+  const known = checkedFields.get(key)
+  if (known) return known
+  const prepared = preparedSource(field, source)
+  const checked = checkSource(field, prepared, limits, KNOWN_HELPER_SET)
+  const result: CheckedField = checked.program
+    ? { program: checked.program, problems: compileProblems(field, prepared) }
+    : { problems: checked.problems }
+  return checkedFields.set(key, result)
 }
 
 /** The source as renderEmail compiles it: staff variables become expressions. */
@@ -97,17 +121,14 @@ function checkShape(field: TemplateField, source: unknown): TemplateProblem[] {
  * Catches whatever the AST checks miss by compiling as compileStrict will
  * (knownHelpersOnly). precompile only generates source text; nothing runs.
  */
-const compileProblemsCache = new BoundedCache<TemplateProblem[]>()
 const checkingEngine = createTemplateEngine()
 
+/** Remembered with the rest of the field's checks (checkedField). */
 function compileProblems(field: TemplateField, source: string): TemplateProblem[] {
-  const key = `${field}|${source}`
-  const known = compileProblemsCache.get(key)
-  if (known) return known
   try {
     checkingEngine.precompile(source, compileOptions(field !== "subject" && field !== "body_text"))
-    return compileProblemsCache.set(key, [])
+    return []
   } catch (error) {
-    return compileProblemsCache.set(key, [problemFromException(error, field)])
+    return [problemFromException(error, field)]
   }
 }
