@@ -14,6 +14,12 @@ export interface MailerPluginOptions {
   default_locale?: string
   retry?: Partial<RetryPolicy>
   /**
+   * Retries of an event whose processing failed before its mail was written (loading the order,
+   * rendering): delays in ms (default 30 s doubling up to 15 min, full jitter) and how long
+   * (default: retry.lifetimeMs, 3 days). See src/modules/mailer/inbox/.
+   */
+  event_retry?: { baseDelayMs?: number; maxDelayMs?: number; lifetimeMs?: number }
+  /**
    * How long a claimed message may stay "sending" before another worker may take it over
    * (default 2 min: longer than a slow send's connect, greeting and socket timeouts together,
    * short enough that mail a crashed process held goes out within minutes of a restart).
@@ -26,6 +32,8 @@ export interface MailerPluginOptions {
   smtp_timeouts?: { connection_ms?: number; greeting_ms?: number; socket_ms?: number }
   /** How many password-reset and invitation mails one address may get per hour (default 5). */
   one_time_link_limit_per_hour?: number
+  /** IANA time zone whose calendar day the accounts' daily quota counts in (default "UTC"), e.g. "Europe/Berlin". */
+  quota_time_zone?: string
 }
 
 export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "skipped"

@@ -167,6 +167,29 @@ export const DELIVERY_ERRORS = {
     hint_en: "The link is stored encrypted while the mail waits; MAILER_SECRET_KEY was probably changed meanwhile. Ask the customer to request a new link (or send a new invitation).",
     hint_de: "Der Link wird verschlüsselt gespeichert, solange die E-Mail wartet; vermutlich wurde MAILER_SECRET_KEY inzwischen geändert. Bitten Sie den Kunden, einen neuen Link anzufordern (bzw. senden Sie eine neue Einladung).",
   },
+  // An event that ended without a mail (src/modules/mailer/inbox/): its failed log row names
+  // the event and the resource, so "Send again" can rebuild the mail once the cause is gone.
+  EVENT_PROCESSING_FAILED: {
+    kind: "permanent",
+    message_en: "The mail for this event could not be prepared: loading the shop's data or rendering kept failing until the retry time was over.",
+    message_de: "Die E-Mail zu diesem Ereignis konnte nicht erstellt werden: Das Laden der Shop-Daten oder das Erstellen ist bis zum Ende der Wiederholungszeit immer wieder fehlgeschlagen.",
+    hint_en: "Nothing was sent. The details name the last error (often the database or another plugin). Once it is fixed, use \"Send again\" to send the mail.",
+    hint_de: "Es wurde nichts versendet. Die Details nennen den letzten Fehler (oft die Datenbank oder ein anderes Plugin). Sobald er behoben ist, versenden Sie die E-Mail mit „Erneut senden“.",
+  },
+  EVENT_RESOURCE_NOT_FOUND: {
+    kind: "permanent",
+    message_en: "The order, customer or other record this event is about does not exist (any more); no mail was sent.",
+    message_de: "Die Bestellung, der Kunde oder der andere Datensatz, um den es bei diesem Ereignis geht, existiert nicht (mehr); es wurde keine E-Mail versendet.",
+    hint_en: "Usually the record was deleted right after the event, or the event came from a test or another system. The details name the record. Nothing is retried.",
+    hint_de: "Meist wurde der Datensatz direkt nach dem Ereignis gelöscht, oder das Ereignis stammt aus einem Test oder einem anderen System. Die Details nennen den Datensatz. Es wird nichts wiederholt.",
+  },
+  EVENT_PAYLOAD_INVALID: {
+    kind: "permanent",
+    message_en: "The event's data cannot be used for a mail (no id of an order or customer, or no mail defined for the event); no mail was sent.",
+    message_de: "Mit den Daten des Ereignisses lässt sich keine E-Mail erstellen (keine Bestell- oder Kunden-ID, oder für das Ereignis ist keine E-Mail vorgesehen); es wurde keine E-Mail versendet.",
+    hint_en: "The event was probably emitted by custom code with a different payload. Emit it with the ids Medusa uses (e.g. { id } of the order for order.placed). Nothing is retried.",
+    hint_de: "Das Ereignis wurde vermutlich von eigenem Code mit anderen Daten ausgelöst. Lösen Sie es mit den IDs aus, die Medusa verwendet (z. B. { id } der Bestellung bei order.placed). Es wird nichts wiederholt.",
+  },
   NO_ACCOUNT: {
     kind: "configuration",
     message_en: "No usable mail account is configured.",
@@ -211,6 +234,22 @@ export const DELIVERY_ERRORS = {
     message_de: "Die Nachricht konnte nicht signiert werden (DKIM).",
     hint_en: "Check the DKIM private key (PEM format), domain and selector in the account, or remove the DKIM settings.",
     hint_de: "Prüfen Sie privaten DKIM-Schlüssel (PEM-Format), Domain und Selektor im Konto oder entfernen Sie die DKIM-Einstellungen.",
+  },
+  // Waits, not failures (delivery/send-allowance.ts): the row goes back to the queue without
+  // counting as an attempt; the texts take {limit} and {time_zone} where delivery knows them.
+  DAILY_QUOTA_REACHED: {
+    kind: "transient",
+    message_en: "Daily limit reached: this mail account sends at most {limit|the set number of} mails a day. This mail goes out tomorrow from 00:00.",
+    message_de: "Tageslimit erreicht: Dieses E-Mail-Konto versendet höchstens {limit|die eingestellte Zahl an} E-Mails pro Tag. Diese E-Mail wird morgen ab 0:00 Uhr versendet.",
+    hint_en: "Nothing is wrong with the mail: it waits and does not count as a failed attempt. The day is counted from 00:00 in the time zone {time_zone|of the plugin option quota_time_zone (default UTC)}. If your provider allows more, raise \"E-mails per day\" in the account and use \"Retry now\" for mails that should still go out today.",
+    hint_de: "Mit der E-Mail ist alles in Ordnung: Sie wartet und zählt nicht als Fehlversuch. Der Tag wird ab 0:00 Uhr in der Zeitzone {time_zone|der Plugin-Option quota_time_zone (Standard UTC)} gezählt. Erlaubt Ihr Anbieter mehr, erhöhen Sie „E-Mails pro Tag“ im Konto und verwenden Sie „Jetzt erneut versuchen“ für E-Mails, die heute noch hinausgehen sollen.",
+  },
+  RATE_LIMIT_REACHED: {
+    kind: "transient",
+    message_en: "This mail waits a moment for the account's sending pace ({messages|the set number of} mails per {window_ms|set number of} ms).",
+    message_de: "Diese E-Mail wartet kurz auf das Sendetempo des Kontos ({messages|die eingestellte Zahl an} E-Mails pro {window_ms|eingestellte} ms).",
+    hint_en: "Nothing is wrong with the mail: it goes out by itself as soon as a slot is free and does not count as a failed attempt. The pace (\"E-mails per batch\" and \"Pause between batches\" in the account) keeps within your provider's limits, also with several servers.",
+    hint_de: "Mit der E-Mail ist alles in Ordnung: Sie wird von selbst versendet, sobald ein Platz frei ist, und zählt nicht als Fehlversuch. Das Tempo („E-Mails pro Durchgang“ und „Pause zwischen Durchgängen“ im Konto) hält die Grenzen Ihres Anbieters ein, auch mit mehreren Servern.",
   },
   TEMPLATE_INVALID: {
     kind: "permanent",

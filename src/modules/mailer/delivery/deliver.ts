@@ -19,6 +19,7 @@ import {
   setAccountStatus,
   type OutboxRow,
 } from "./outbox-store"
+import { takeSendAllowance, type AllowanceAccount } from "./send-allowance"
 import type { CacheableAccount, TransportCache } from "./transport-cache"
 import type { MailSender } from "./transports"
 
@@ -30,6 +31,8 @@ export interface DeliveryDeps {
   leaseMs: number
   /** Decrypts a row's sealed one-time link (the row id is the associated data). */
   openLink: (sealed: string, rowId: string) => string
+  /** The time zone of the daily quota's calendar day (plugin option quota_time_zone, default UTC). */
+  quotaTimeZone?: string
 }
 
 /**
@@ -55,6 +58,9 @@ export async function deliverMessage(deps: DeliveryDeps, id: string): Promise<De
   if (PAUSED_ACCOUNT_STATUSES.has(account.status)) {
     return pause(deps, row, new MailerError("ACCOUNT_PAUSED"))
   }
+  // Daily quota and rate limit, counted across processes: a held row is back in the queue.
+  const held = await takeSendAllowance(deps, row.id, account as AllowanceAccount, () => deliverMessage(deps, id))
+  if (held) return held
   return send(deps, row, account)
 }
 
@@ -129,19 +135,13 @@ async function handleSendError(
       })
       return { row_id: row.id, status: "queued", attempted: true, error_code: error.code }
     }
+    // The retry period is over: failed with the last error's code and a hint that says so.
+    const facts = { status: "failed", error_code: error.code, attempts: row.attempts + 1, created_at: row.created_at, updated_at: new Date() }
+    return fail(deps, row, error, true, envelope, testMode, gaveUpHint(facts, "en") ?? undefined)
   }
   return fail(deps, row, error, true, envelope, testMode)
 }
 
-async function fail(
-  deps: DeliveryDeps,
-    // The retry period is over: failed with the last error's code and a hint that says so.
-    const facts = { status: "failed", error_code: error.code, attempts: row.attempts + 1, created_at: row.created_at, updated_at: new Date() }
-    return fail(deps, row, error, true, envelope, testMode, gaveUpHint(facts, "en") ?? undefined)
-  row: OutboxRow,
-  error: MailerError,
-  attempted: boolean,
-  envelope?: unknown,
 /** The row's give-up time; a row written before it was stored counts from when it was written. */
 function giveUpTime(deps: DeliveryDeps, row: OutboxRow): Date {
   return row.give_up_at ? new Date(row.give_up_at) : giveUpAt(new Date(row.created_at), deps.retry)
@@ -155,6 +155,12 @@ async function messageIdOf(deps: DeliveryDeps, row: OutboxRow, senderEmail: stri
   return row.message_id || keepMessageId(deps.knex, row.id, buildMessageId(row.id, senderEmail))
 }
 
+async function fail(
+  deps: DeliveryDeps,
+  row: OutboxRow,
+  error: MailerError,
+  attempted: boolean,
+  envelope?: unknown,
   testMode?: boolean,
   hint?: string
 ): Promise<DeliveryResult> {
@@ -163,13 +169,13 @@ async function messageIdOf(deps: DeliveryDeps, row: OutboxRow, senderEmail: stri
     next_attempt_at: null,
     counts_as_attempt: attempted,
     ...errorFields(error),
+    ...(hint ? { error_hint: hint } : {}),
     envelope,
     test_mode: testMode,
     content: finalContent(row),
   })
   return { row_id: row.id, status: "failed", attempted, error_code: error.code }
 }
-    ...(hint ? { error_hint: hint } : {}),
 
 /** Keeps the row queued without a due date: it waits until the account is fixed. */
 async function pause(deps: DeliveryDeps, row: OutboxRow, error: MailerError, attempted = false) {

@@ -48,6 +48,9 @@ export const MailerMessage = model
       // Transient failures are retried until then (written + retry.lifetimeMs; "Retry now" restarts it).
       give_up_at: model.dateTime().nullable(),
       lease_until: model.dateTime().nullable(),
+      // When delivery granted the send under the account's daily quota and rate limit
+      // (delivery/send-allowance.ts); both are counted by it across processes.
+      attempted_at: model.dateTime().nullable(),
       error_code: model.text().nullable(),
       error_message: model.text().nullable(),
       error_hint: model.text().nullable(),
@@ -64,4 +67,6 @@ export const MailerMessage = model
     { on: ["resource_id"] },
     { on: ["event_name"] },
     { on: ["account_id", "status"] },
+    // Not partial (where: null): a soft-deleted row that was sent still used the quota.
+    { on: ["account_id", "attempted_at"], name: "IDX_mailer_message_account_id_attempted_at", where: null },
   ])
