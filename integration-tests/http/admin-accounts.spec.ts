@@ -159,7 +159,8 @@ medusaIntegrationTestRunner({
         code: "SMTP_CONNECTION",
         message: describeError("SMTP_CONNECTION", "en").message,
         hint: describeError("SMTP_CONNECTION", "en", {}, "verify").hint,
-        account: { id: bad.id, status: "connection_failed" },
+        // A connection error is recorded, not a pause (issue 9): the account keeps its status.
+        account: { id: bad.id, status: "unverified", last_error: expect.stringMatching(/^SMTP_CONNECTION: /) },
       })
       const german = await admin.post(`/admin/mailer/accounts/${bad.id}/verify`, {}, { "accept-language": "de" })
       expect(german.data).toMatchObject({ ok: false, code: "SMTP_CONNECTION", hint: describeError("SMTP_CONNECTION", "de", {}, "verify").hint })

@@ -148,6 +148,8 @@ export interface MailerMessage {
   rejected: string[] | null
   attempts: number
   next_attempt_at: string | null
+  /** Until when a waiting mail is retried automatically; then it fails with the last error. */
+  give_up_at?: string | null
   smtp_response_code: number | null
   skip_reason: string | null
   sent_at: string | null

@@ -31,3 +31,7 @@ export const useResendMessage = () =>
     ({ id, to }) => ({ path: `/messages/${id}/resend`, body: to ? { to } : {} }),
     [mailerKeys.messages.all]
   )
+
+/** "Retry now": the same message, tried at once; answers it after the attempt. */
+export const useRetryMessage = () =>
+  useMailerMutation<{ id: string }, { message: MailerMessage }>(({ id }) => ({ path: `/messages/${id}/retry` }), [mailerKeys.messages.all])

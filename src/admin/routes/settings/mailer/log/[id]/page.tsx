@@ -12,6 +12,7 @@ import { MessageContent } from "./_components/message-content"
 import { MessageError } from "./_components/message-error"
 import { MessageDelivery, MessageRecipients } from "./_components/message-facts"
 import { ResendSection } from "./_components/resend-section"
+import { RetrySection } from "./_components/retry-section"
 
 /** One logged mail: as it was sent, to whom, how delivery went, and a way to send it again. */
 const MailerMessagePage = () => {
@@ -58,6 +59,7 @@ const MessageView = ({ message }: { message: MailerMessage }) => {
         <MessageContent message={message} />
       </div>
       <div className="flex w-full flex-col gap-y-3 xl:max-w-[440px]">
+        <RetrySection message={message} />
         <ResendSection message={message} />
         <MessageRecipients message={message} />
         <MessageDelivery message={message} />

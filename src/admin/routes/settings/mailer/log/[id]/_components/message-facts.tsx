@@ -79,6 +79,14 @@ export const MessageDelivery = ({ message }: { message: MailerMessage }) => {
       {message.next_attempt_at && message.status === "queued" && (
         <Row label={t("log.detail.nextAttempt")}>{date(message.next_attempt_at)}</Row>
       )}
+      {!message.next_attempt_at && message.status === "queued" && (
+        <Row label={t("log.detail.nextAttempt")}>{t("log.detail.pausedAttempt")}</Row>
+      )}
+      {message.give_up_at && message.status === "queued" && (
+        <Row label={t("log.detail.giveUpAt")} testId="mailer-message-give-up-at">
+          {date(message.give_up_at)}
+        </Row>
+      )}
       <Row label={t("log.detail.sentAt")}>{date(message.sent_at)}</Row>
       {message.skip_reason && (
         <Row label={t("log.detail.skipReason")} testId="mailer-message-skip-reason">
