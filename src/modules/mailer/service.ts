@@ -8,7 +8,7 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { retryPolicyFrom, type RetryPolicy } from "./core/backoff"
-import { accountStatusForError } from "./core/errors"
+import { accountStatusForError, MailerError } from "./core/errors"
 import { deliverMessage, type DeliveryDeps } from "./delivery/deliver"
 import { deliverDueMessages, deliveryDeps, transportCacheFor } from "./delivery/delivery-deps"
 import { assertQuotaTimeZone } from "./delivery/send-allowance"
@@ -33,6 +33,11 @@ import { withOAuthSource } from "./oauth/token-source"
 import type { SmtpSecrets } from "./core/smtp/transport-options"
 import { MailerAccount } from "./models/account"
 import { MailerMessage } from "./models/message"
+import { MailerEvent } from "./models/event"
+import { DEFAULT_EVENT_BATCH, inboxDeps } from "./inbox/deps"
+import { countWaitingEvents, purgeFinishedEvents } from "./inbox/inbox-store"
+import { drainDueEvents, processClaimedEvent, recordEvent } from "./inbox/process"
+import type { EventOutcome, EventRunner, InboxRow } from "./inbox/types"
 import { MailerSettings } from "./models/settings"
 import { MailerStaffProfile } from "./models/staff-profile"
 import { MailerTemplate } from "./models/template"
@@ -69,6 +74,7 @@ class MailerModuleService extends MedusaService({
   MailerMessage,
   MailerSettings,
   MailerStaffProfile,
+  MailerEvent,
 }) {
   protected readonly options_: MailerPluginOptions
   protected readonly secrets_: SecretBox
@@ -226,10 +232,15 @@ class MailerModuleService extends MedusaService({
    * tokens and resumes mail paused on the account. Errors carry `accountId` once it is known.
    */
   @InjectManager()
-  async completeOAuth(input: { state: string; code: string; userId: string }, @MedusaContext() ctx: Context<EntityManager> = {}) {
+  async completeOAuth(
+    input: { state: string; code: string; providerError?: string; userId: string },
+    @MedusaContext() ctx: Context<EntityManager> = {}
+  ) {
     const knex = ctx.manager!.getKnex()
     const taken = await takeState(knex, this.secrets_, input.state, input.userId)
     try {
+      // the provider sent the browser back without a code (sign-in cancelled, consent refused)
+      if (!input.code) throw new MailerError("OAUTH_PROVIDER_ERROR", input.providerError || "no authorization code")
       const done = await completeAuthorization(knex, this.secrets_, taken, input.code)
       this.transports_.evict(done.accountId)
       await resumeAccountMessages(knex, done.accountId)
@@ -399,6 +410,43 @@ class MailerModuleService extends MedusaService({
   private deliveryDeps(ctx: Context<EntityManager>): DeliveryDeps {
     const parts = { transports: this.transports_, secrets: this.secrets_, retry: this.retry_, leaseMs: this.options_.lease_ms, oauth: this.oauth_ }
     return { ...deliveryDeps(ctx.manager!.getKnex(), parts), quotaTimeZone: this.options_.quota_time_zone }
+  }
+
+  // ---- event inbox (inbox/): nothing of an event is lost when processing fails ------------
+
+  /** The subscriber's first act: the event recorded durably, claimed for processing by the caller. */
+  @InjectManager()
+  async recordEvent(eventName: string, data: unknown, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<InboxRow> {
+    return recordEvent(this.inboxDeps(ctx), eventName, data)
+  }
+
+  /** Runs a claimed event with `run` (the send workflow) and records done, retry or failure. */
+  @InjectManager()
+  async processEvent(event: InboxRow, run: EventRunner, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<EventOutcome> {
+    return processClaimedEvent(this.inboxDeps(ctx), event, run)
+  }
+
+  /** Processes due events (retries, expired leases); used by the outbox job. */
+  @InjectManager()
+  async drainEvents(run: EventRunner, limit = DEFAULT_EVENT_BATCH, @MedusaContext() ctx: Context<EntityManager> = {}): Promise<EventOutcome[]> {
+    return drainDueEvents(this.inboxDeps(ctx), run, limit)
+  }
+
+  /** Events received and not yet processed (waiting for a retry or being processed). */
+  @InjectManager()
+  async countWaitingEvents(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<number> {
+    return countWaitingEvents(ctx.manager!.getKnex())
+  }
+
+  /** Finished events go with the log's retention: they link an event to its mails for that long. */
+  @InjectManager()
+  async purgeExpiredEvents(@MedusaContext() ctx: Context<EntityManager> = {}): Promise<number> {
+    const { log_retention_days } = await this.getSettings()
+    return purgeFinishedEvents(ctx.manager!.getKnex(), log_retention_days)
+  }
+
+  private inboxDeps(ctx: Context<EntityManager>) {
+    return inboxDeps(ctx.manager!.getKnex(), { secrets: this.secrets_, options: this.options_, retry: this.retry_ })
   }
 
   // ---- admin API ----------------------------------------------------------

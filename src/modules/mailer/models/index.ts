@@ -1,6 +1,7 @@
 export { MailerAccount } from "./account"
 export { MailerTemplate } from "./template"
 export { MailerMessage } from "./message"
+export { MailerEvent } from "./event"
 export { MailerSettings } from "./settings"
 export { MailerStaffProfile } from "./staff-profile"
 export { MailerOAuthState } from "./oauth-state"
