@@ -1,15 +1,12 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-
-export type { EmailEventInput, LoadedEmailContext, LoadFailure } from "../../modules/mailer/core/events/types"
-import type { EmailEventInput, LoadedEmailContext } from "../../modules/mailer/core/events/types"
-
-export type Query = {
-  graph: (config: Record<string, unknown>, options?: Record<string, unknown>) => Promise<{ data: any[] }>
-}
-
-export interface LoaderDeps {
-  query: Query
-  container: MedusaContainer
-}
-
-export type ContextLoader = (input: EmailEventInput, deps: LoaderDeps) => Promise<LoadedEmailContext>
+/**
+ * The loader types live in core/events/types.ts (Query as the structural QueryGraph, so the
+ * loaders can be part of the pure event definitions); this path stays for the workflows.
+ */
+export type {
+  ContextLoader,
+  EmailEventInput,
+  LoadedEmailContext,
+  LoadFailure,
+  LoaderDeps,
+  QueryGraph as Query,
+} from "../../modules/mailer/core/events/types"

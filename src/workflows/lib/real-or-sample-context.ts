@@ -1,5 +1,5 @@
 import { transform, when, type WorkflowData } from "@medusajs/framework/workflows-sdk"
-import type { LoadedEmailContext } from "../context/types"
+import type { LoadedEmailContext } from "../../modules/mailer/core/events/types"
 import { loadEmailContextStep } from "../steps/load-email-context"
 import { sampleEmailContextStep } from "../steps/sample-email-context"
 

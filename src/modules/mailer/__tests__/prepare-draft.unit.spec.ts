@@ -83,4 +83,27 @@ describe("the draft pipeline", () => {
     expect(draft.status).toBe("queued")
     expect(calls.sort()).toEqual(["accounts", "profiles", "settings", "templates"])
   })
+
+  it("builds the links a loader asks for from the settings it reads (settings, then plugin options)", async () => {
+    const reads = (settings: Record<string, unknown>, pluginOptions: Record<string, unknown> = {}): DraftReads => ({
+      getSettings: async () => ({ default_locale: "de", ...settings }),
+      listMailerTemplates: async () => [],
+      listMailerAccounts: async () => [ACCOUNT],
+      listMailerStaffProfiles: async () => [],
+      pluginOptions,
+    })
+    const reset = loaded({
+      event_name: "auth.password_reset.customer",
+      resource_type: "customer",
+      context: { customer_name: "Erika", email: "erika@example.com", store: { name: "Shop" } },
+      links: { store_url: true, one_time: { kind: "password_reset", base: "storefront", variable: "reset_url", token: "TOKEN", email: "erika@example.com" } },
+    })
+    const fromSettings = await buildDraft(reads({ storefront_url: "https://settings.test" }, { storefront_url: "https://option.test" }), reset)
+    expect(fromSettings).toMatchObject({ status: "queued", one_time_link: "https://settings.test/reset-password?token=TOKEN&email=erika%40example.com" })
+    expect(fromSettings.html).not.toContain("TOKEN")
+    const fromOption = await buildDraft(reads({ storefront_url: null }, { storefront_url: "https://option.test" }), reset)
+    expect(fromOption.one_time_link).toMatch(/^https:\/\/option\.test\/reset-password/)
+    const none = await buildDraft(reads({}), reset)
+    expect(none).toMatchObject({ status: "failed", error_code: "LINK_BASE_URL_MISSING", one_time_link: null })
+  })
 })

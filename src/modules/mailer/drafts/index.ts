@@ -1,7 +1,9 @@
+import { withSettingsContext } from "../core/events/links-context"
 import type { LoadedEmailContext } from "../core/events/types"
 import { pickAccount } from "../core/resolve-account"
 import type { MessageDraft } from "../types"
-import { readDraftInputs } from "./draft-inputs"
+import { readDraftInputs, type DraftInputs } from "./draft-inputs"
+import { linkBasesOf } from "./link-sources"
 import { prepareDraft } from "./prepare-draft"
 import { renderForAccount } from "./render-for-account"
 import type { DraftOverrides, DraftReads, TemplateOverride } from "./types"
@@ -14,7 +16,13 @@ export async function buildDraft(
   loaded: LoadedEmailContext,
   overrides: DraftOverrides = {}
 ): Promise<MessageDraft> {
-  return prepareDraft(loaded, await readDraftInputs(mailer, loaded), overrides)
+  const inputs = await readDraftInputs(mailer, loaded)
+  return prepareDraft(completeContext(mailer, loaded, inputs), inputs, overrides)
+}
+
+/** The loader's context with the links and shop details it asked for, from the settings just read. */
+function completeContext(mailer: DraftReads, loaded: LoadedEmailContext, inputs: DraftInputs): LoadedEmailContext {
+  return withSettingsContext(loaded, { bases: linkBasesOf(mailer, inputs.settings), settings: inputs.settings })
 }
 
 /** Preview: the template rendered for a real or sample context, without writing anything. */
@@ -24,7 +32,7 @@ export async function previewDraft(mailer: DraftReads, loaded: LoadedEmailContex
     template_account_id: source.account_id,
     sales_channel_id: loaded.sales_channel_id,
   })
-  return renderForAccount(loaded, {
+  return renderForAccount(completeContext(mailer, loaded, inputs), {
     source,
     account,
     profile: inputs.profile,

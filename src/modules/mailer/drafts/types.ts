@@ -27,4 +27,6 @@ export interface DraftReads {
   listMailerTemplates(filters: { event_name: string }): Promise<Record<string, any>[]>
   listMailerAccounts(filters: Record<string, never>): Promise<Record<string, any>[]>
   listMailerStaffProfiles(filters: { user_id: string }): Promise<Record<string, any>[]>
+  /** The plugin's options (`storefront_url`, `admin_url` for links). */
+  readonly pluginOptions?: Readonly<Record<string, unknown>>
 }

@@ -8,15 +8,18 @@ import { SHIPPED_TEMPLATES } from "../templates/shipped"
  * Every event definition is complete: it names its Medusa events and its
  * template events, each with labels, descriptions, sample context (the
  * variables), shipped templates in German and English, and a resend rule
- * unless it carries a one-time secret (the admin refuses to resend those). The registries are derived from them.
+ * unless it carries a one-time secret (the admin refuses to resend those), and
+ * a loader for each Medusa event (event-loaders.unit.spec.ts runs them). The
+ * registries are derived from them.
  */
 
 const templates = MAIL_EVENTS.flatMap((d) => d.template_events.map((t) => ({ definition: d, template: t })))
 
 describe("event definitions", () => {
-  it.each(MAIL_EVENTS.map((d) => [d.family, d] as const))("%s names its Medusa events and template events", (_family, d) => {
+  it.each(MAIL_EVENTS.map((d) => [d.family, d] as const))("%s names its Medusa events, each with its loader, and template events", (_family, d) => {
     expect(d.family).toMatch(/^[a-z]+$/)
     expect(Object.keys(d.medusa_events).length).toBeGreaterThan(0)
+    for (const options of Object.values(d.medusa_events)) expect(options.load).toBeInstanceOf(Function)
     expect(d.template_events.length).toBeGreaterThan(0)
   })
 

@@ -1,13 +1,14 @@
 import type { ShippedTemplates } from "../templates/types"
+import type { ContextLoader } from "./types"
 
 /**
  * One definition per event family (in the spirit of Vendure's
- * EmailEventListener): the Medusa events it listens to, the template events it
- * mails, with labels, sample context (= the variables the admin lists),
- * shipped templates and how a logged mail is rebuilt for a resend. The
- * catalog, shipped-template map, subscriber list and resend map are derived
- * from these; the Query loader of each Medusa event is wired by name in
- * src/workflows/context/registry.ts, whose type refuses a missing one.
+ * EmailEventListener), in one file (definitions/<family>.ts): the Medusa
+ * events it listens to, each with the Query loader that builds its context,
+ * and the template events it mails, with labels, sample context (= the
+ * variables the admin lists), shipped templates and how a logged mail is
+ * rebuilt for a resend. The catalog, shipped-template map, loader registry,
+ * subscriber list and resend map are derived from these.
  */
 
 /** What a logged mail offers to rebuild its event payload: the row's resource and occurrence columns. */
@@ -39,6 +40,8 @@ export interface TemplateEventDefinition {
 }
 
 export interface MedusaEventOptions {
+  /** Builds the mail's context from the event payload through Query (the definition's loader). */
+  load: ContextLoader
   /** The payload may carry `no_notification: true` ("do not tell the customer"): the mail is logged as skipped. */
   honours_no_notification?: boolean
 }
@@ -46,12 +49,12 @@ export interface MedusaEventOptions {
 export interface MailEventDefinition<M extends string = string> {
   /** A short name for the family, e.g. "returns". */
   family: string
-  /** The Medusa events the subscriber listens to; each needs a context loader in the registry. */
+  /** The Medusa events the subscriber listens to, each with its loader. */
   medusa_events: Record<M, MedusaEventOptions>
   template_events: TemplateEventDefinition[]
 }
 
-/** Keeps the Medusa event names as literal types, so the loader registry can demand one per event. */
+/** Checks a definition's shape where it is written (every Medusa event with its loader …). */
 export function defineMailEvent<const M extends string>(definition: MailEventDefinition<M>): MailEventDefinition<M> {
   return definition
 }

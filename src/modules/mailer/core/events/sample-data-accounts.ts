@@ -2,7 +2,7 @@ import { SAMPLE_CUSTOMER, SAMPLE_STORE } from "./sample-data"
 
 /**
  * Sample contexts of the customer, password and invitation mails. Shapes
- * match src/workflows/context/{customer,auth,invite}.ts. Tokens here are
+ * match the loaders in definitions/{customer,auth,invite}.ts. Tokens here are
  * placeholders, never real ones.
  */
 

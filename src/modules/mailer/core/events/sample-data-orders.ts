@@ -2,7 +2,7 @@ import { SAMPLE_ORDER, SAMPLE_ORDER_CONTEXT } from "./sample-data"
 
 /**
  * Sample contexts of the order-family events beyond order.placed. Shapes
- * match src/workflows/context/{fulfillment,returns,claims,payment}.ts.
+ * match the loaders in definitions/{fulfillment,returns,claims,payment}.ts.
  */
 
 const CUP = { title: "Espressotasse", variant_title: "Weiß / 2er-Set", sku: "ESP-TASSE-2", quantity: 2 }

@@ -1,7 +1,28 @@
 /**
- * What a context loader hands to the draft pipeline. Pure types: the loaders
- * (src/workflows/context) read Query, the module renders from these.
+ * What a context loader reads and hands to the draft pipeline. Pure types: the loaders live in
+ * the event definitions (definitions/<family>.ts) and read Query through QueryGraph, a
+ * structural slice of Medusa's Query, so the core imports nothing from Medusa.
  */
+
+/** The one cross-module read the loaders need: Query's `graph` (given by the workflow step). */
+export interface QueryGraph {
+  graph(
+    config: {
+      entity: string
+      fields: string[]
+      filters?: Record<string, unknown>
+      pagination?: { take?: number; skip?: number; order?: Record<string, "ASC" | "DESC"> }
+    },
+    options?: { throwIfKeyNotFound?: boolean }
+  ): Promise<{ data: any[] }>
+}
+
+export interface LoaderDeps {
+  query: QueryGraph
+}
+
+/** Builds a mail's context from an event payload (ids only) through Query. */
+export type ContextLoader = (input: EmailEventInput, deps: LoaderDeps) => Promise<LoadedEmailContext>
 
 export interface EmailEventInput {
   event_name: string
@@ -39,8 +60,36 @@ export interface LoadedEmailContext {
   staff_user: { first_name?: string | null; last_name?: string | null; email?: string | null } | null
   /** Set when the mail must not be sent (no_notification…); logged as a skipped row. */
   skip_reason: string | null
-  /** Set when the mail cannot be built from shop data (e.g. no storefront URL for a reset link); logged as failed. */
+  /** Set when the mail cannot be built (e.g. no storefront URL for a reset link); logged as failed. */
   failure?: LoadFailure | null
+  /**
+   * The links and shop details the mail needs from the plugin's settings. The loader only says
+   * which; the draft pipeline fills them in from the settings it reads once (links-context.ts).
+   * A sample context has none and keeps its sample URLs.
+   */
+  links?: LinkNeeds | null
+}
+
+export interface LinkNeeds {
+  /** `store.url`: the storefront. */
+  store_url?: boolean
+  /** `store.country_code` and `store.tax_note` (order mails: addresses and the tax line). */
+  shop_details?: boolean
+  /** `account_url`: the storefront's account page. */
+  account_url?: boolean
+  /** A link carrying a one-time token (password reset, invitation). */
+  one_time?: OneTimeLinkNeed | null
+}
+
+export interface OneTimeLinkNeed {
+  kind: "password_reset" | "invite"
+  /** Whose page the link opens: the storefront's (customers) or the admin's (users, invitations). */
+  base: "storefront" | "admin"
+  /** The context variable holding the link (it gets ONE_TIME_LINK_PLACEHOLDER). */
+  variable: string
+  token: string
+  /** The reset page's `email` parameter. */
+  email?: string
 }
 
 export interface LoadFailure {

@@ -10,9 +10,9 @@ import { RETURN_MAILS } from "./returns"
 
 /**
  * Every event family the plugin mails for, in the order the admin lists
- * them. Adding an event mail: a definition file here, its templates under
- * templates/defaults/, and its Query loader in src/workflows/context/ wired
- * in registry.ts (the compiler demands it).
+ * them. Adding an event mail: a definition file here (Medusa events with
+ * their loaders, template events, sample context, resend rule) listed below,
+ * and its templates under templates/defaults/. See docs/architecture.md.
  */
 export const MAIL_EVENTS = [
   ORDER_MAILS,
@@ -23,9 +23,4 @@ export const MAIL_EVENTS = [
   CUSTOMER_MAILS,
   PASSWORD_RESET_MAILS,
   INVITE_MAILS,
-] as const
-
-/** The Medusa events the plugin listens to, as a type: the loader registry needs one loader for each. */
-export type HandledMedusaEvent = MedusaEventsOf<(typeof MAIL_EVENTS)[number]>
-
-type MedusaEventsOf<D> = D extends MailEventDefinition<infer M> ? M : never
+] as const satisfies readonly MailEventDefinition[]

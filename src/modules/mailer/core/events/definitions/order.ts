@@ -1,13 +1,14 @@
 import { ORDER_CANCELED_TEMPLATES } from "../../templates/defaults/order-canceled"
 import { ORDER_PLACED_TEMPLATES } from "../../templates/defaults/order-placed"
 import { byResourceId, defineMailEvent } from "../define"
+import { loadOrderContext } from "../loaders/order-mail"
 import { SAMPLE_ORDER_CONTEXT } from "../sample-data"
 import { SAMPLE_CANCELED_CONTEXT } from "../sample-data-orders"
 
-/** Order placed and canceled: payload `{ id }` of the order. Loader: workflows/context/order.ts. */
+/** Order placed and canceled: payload `{ id }` of the order, loaded with loaders/order-mail.ts. */
 export const ORDER_MAILS = defineMailEvent({
   family: "order",
-  medusa_events: { "order.placed": {}, "order.canceled": {} },
+  medusa_events: { "order.placed": { load: loadOrderContext }, "order.canceled": { load: loadOrderContext } },
   template_events: [
     {
       name: "order.placed",
