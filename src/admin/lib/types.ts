@@ -58,6 +58,8 @@ export interface MailerAccount {
   rate_limit_messages: number | null
   rate_limit_pause_ms: number | null
   daily_quota: number | null
+  /** Today's sends as the daily quota counts them (day in the quota_time_zone option); null where not counted. */
+  sent_today?: number | null
   dkim_domain: string | null
   dkim_selector: string | null
   has_dkim_private_key: boolean

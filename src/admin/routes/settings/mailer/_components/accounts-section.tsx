@@ -1,6 +1,7 @@
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useTranslation } from "react-i18next"
 import { Link } from "react-router-dom"
+import { SentToday } from "../../../../components/sent-today"
 import { AccountStatusBadge } from "../../../../components/status-badges"
 import { testRecipientOf } from "../../../../lib/account-summary"
 import { accountPath, MAILER_PATHS } from "../../../../lib/paths"
@@ -46,6 +47,7 @@ const AccountRow = ({ account }: { account: MailerAccount }) => {
             {t("overview.accounts.live")}
           </Text>
         )}
+        <SentToday account={account} />
       </div>
       <div className="flex shrink-0 items-center gap-x-2">
         {account.is_default && <Badge size="2xsmall">{t("default")}</Badge>}

@@ -108,7 +108,7 @@ export function AccountForm({
             <TestModeSection />
             <SignatureSection />
             <CopiesSection />
-            <LimitsSection />
+            <LimitsSection account={account} />
             <DkimSection account={account} />
           </div>
         </FocusModal.Body>

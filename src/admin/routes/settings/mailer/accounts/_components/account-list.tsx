@@ -3,6 +3,7 @@ import { Badge, DropdownMenu, IconButton, Table, Text, Tooltip } from "@medusajs
 import { useState } from "react"
 import { useTranslation } from "react-i18next"
 import { AccountStatusBadge, PAUSED_ACCOUNT_STATUSES } from "../../../../../components/status-badges"
+import { SentToday } from "../../../../../components/sent-today"
 import type { MailerAccount } from "../../../../../lib/types"
 import { SendTestMailDialog } from "./send-test-mail-dialog"
 import { useAccountActions } from "./use-account-actions"
@@ -17,6 +18,7 @@ export function AccountList({ accounts, onEdit }: { accounts: MailerAccount[]; o
           <Table.HeaderCell>{t("accounts.list.account")}</Table.HeaderCell>
           <Table.HeaderCell>{t("accounts.list.server")}</Table.HeaderCell>
           <Table.HeaderCell>{t("accounts.list.status")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("accounts.list.today")}</Table.HeaderCell>
           <Table.HeaderCell>{t("accounts.list.flags")}</Table.HeaderCell>
           <Table.HeaderCell>
             <span className="sr-only">{t("accounts.list.actions")}</span>
@@ -81,6 +83,9 @@ function AccountRow({ account, onEdit }: { account: MailerAccount; onEdit: () =>
             {account.last_error}
           </Text>
         )}
+      </Table.Cell>
+      <Table.Cell>
+        <SentToday account={account} />
       </Table.Cell>
       <Table.Cell>
         <div className="flex flex-wrap gap-1">

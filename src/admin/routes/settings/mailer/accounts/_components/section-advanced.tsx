@@ -1,12 +1,13 @@
 import { Button, Input, Text, Textarea } from "@medusajs/ui"
 import { useFormContext, useWatch } from "react-hook-form"
 import { useTranslation } from "react-i18next"
+import { SentToday } from "../../../../../components/sent-today"
 import type { MailerAccount } from "../../../../../lib/types"
 import { FormField, FormSection } from "./form-field"
 import type { AccountFormValues } from "./form-schema"
 
 /** Sending pace: batch size, pause between batches, daily quota (what the provider allows). */
-export function LimitsSection() {
+export function LimitsSection({ account }: { account?: MailerAccount }) {
   const { t } = useTranslation("mailer")
   const fields = [
     ["rate_limit_messages", "rateLimitMessages"],
@@ -21,6 +22,7 @@ export function LimitsSection() {
       fields={fields.map(([name]) => name)}
       testId="mailer-account-section-limits"
     >
+      {account && <SentToday account={account} className="mb-4" />}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         {fields.map(([name, key]) => (
           <FormField key={name} name={name} label={t(`accounts.fields.${key}`)} optional hint={t(`accounts.hints.${key}`)}>
