@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { requestLanguage, parseWith, route } from "../lib/http-errors"
+import { sentTodayOf } from "../lib/account-usage"
 import { mailerOf } from "../lib/mailer"
 import { presentAccount } from "../lib/present"
 import { assertSalesChannels, testBeforeSave, toServiceInput } from "./account-requests"
@@ -21,7 +22,8 @@ export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResp
     { skip: offset, take: limit, order: { is_default: "DESC", created_at: "ASC" } }
   )
   const lang = requestLanguage(req)
-  res.json({ accounts: accounts.map((a) => presentAccount(a, lang)), count, offset, limit })
+  const sentToday = await sentTodayOf(req, accounts)
+  res.json({ accounts: accounts.map((a) => presentAccount(a, lang, sentToday)), count, offset, limit })
 })
 
 /**
@@ -38,5 +40,6 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const created = await mailer.createAccount(input)
   if (test) await mailer.markAccountVerified(created.id)
   const account = await mailer.retrieveMailerAccount(created.id)
-  res.json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to: body.test_to || body.sender_email } } : {}) })
+  const sentToday = await sentTodayOf(req, [account])
+  res.json({ account: presentAccount(account, lang, sentToday), ...(test ? { test: { ok: true, to: body.test_to || body.sender_email } } : {}) })
 })

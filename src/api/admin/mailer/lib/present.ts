@@ -10,12 +10,14 @@ import { toPublicAccount, type AccountRecord } from "../../../../modules/mailer/
  * become has_* flags) plus localized security warnings; messages carry their
  * error with the error table's text and hint in the request's language.
  */
-export function presentAccount(account: Record<string, any>, lang: MailerLanguage) {
+export function presentAccount(account: Record<string, any>, lang: MailerLanguage, sentToday?: Map<string, number>) {
   const publicAccount = toPublicAccount(account as AccountRecord)
   const channels = (account.sales_channel_ids as { ids?: string[] } | null)?.ids ?? []
   return {
     ...publicAccount,
     sales_channel_ids: channels,
+    // today's sends as the daily quota counts them (lib/account-usage.ts); null where not counted
+    sent_today: sentToday ? sentToday.get(account.id) ?? 0 : null,
     warnings: accountWarnings(account, lang),
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ApiError, requestLanguage, parseWith, route } from "../../lib/http-errors"
+import { sentTodayOf } from "../../lib/account-usage"
 import { mailerOf } from "../../lib/mailer"
 import { presentAccount } from "../../lib/present"
 import {
@@ -15,7 +16,7 @@ import { DeleteAccountBody, UpdateAccountBody } from "../validators"
 /** GET /admin/mailer/accounts/:id */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const account = await retrieveAccount(mailerOf(req), req.params.id)
-  res.json({ account: presentAccount(account, requestLanguage(req)) })
+  res.json({ account: presentAccount(account, requestLanguage(req), await sentTodayOf(req, [account])) })
 })
 
 /**
@@ -40,7 +41,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   if (test) await mailer.markAccountVerified(stored.id)
   const account = await mailer.retrieveMailerAccount(stored.id)
   const to = body.test_to || account.sender_email
-  res.json({ account: presentAccount(account, lang), ...(test ? { test: { ok: true, to } } : {}) })
+  res.json({ account: presentAccount(account, lang, await sentTodayOf(req, [account])), ...(test ? { test: { ok: true, to } } : {}) })
 })
 
 /**
