@@ -65,6 +65,11 @@ export const MailerMessage = model
   .indexes([
     { on: ["status", "next_attempt_at"] },
     { on: ["resource_id"] },
+    // The mail log sorts by created_at (newest first, id breaks ties), filtered by resource or
+    // status: a page is read from these indexes in order (Migration20261203134000).
+    { on: ["created_at", "id"], name: "IDX_mailer_message_created_at_id" },
+    { on: ["status", "created_at", "id"], name: "IDX_mailer_message_status_created_at_id" },
+    { on: ["resource_id", "created_at"], name: "IDX_mailer_message_resource_id_created_at" },
     { on: ["event_name"] },
     { on: ["account_id", "status"] },
     // Not partial (where: null): a soft-deleted row that was sent still used the quota.
