@@ -63,22 +63,40 @@ export async function takeSendAllowance(
     return null
   }
   const timeZone = deps.quotaTimeZone || DEFAULT_QUOTA_TIME_ZONE
-  let waited = 0
-  for (;;) {
-    const { decision, now, granted } = await decideUnderLock(deps.knex, rowId, account.id, limits, timeZone)
-    if (decision.kind === "go") {
-      // Not granted: the row's lease ran out meanwhile and another worker took it over.
-      return granted ? null : { row_id: rowId, status: "sending", attempted: false }
+  const entered = Date.now()
+  // One delivery per account and process asks the database at a time; the others wait here,
+  // in order. Without this gate every waiting delivery would re-check at each free slot,
+  // holding a pooled connection on the advisory lock, and the checks would eat the slots.
+  return inGate(account.id, async () => {
+    for (;;) {
+      const { decision, now, granted } = await decideUnderLock(deps.knex, rowId, account.id, limits, timeZone)
+      if (decision.kind === "go") {
+        // Not granted: the row's lease ran out meanwhile and another worker took it over.
+        return granted ? null : { row_id: rowId, status: "sending" as const, attempted: false }
+      }
+      if (decision.kind === "quota") {
+        return requeue(deps.knex, rowId, decision.retryAt, "DAILY_QUOTA_REACHED", { limit: decision.limit, time_zone: timeZone })
+      }
+      if (Date.now() - entered + decision.waitMs <= IN_PROCESS_WAIT_MS) {
+        await sleep(decision.waitMs)
+        continue
+      }
+      return requeueForRate(deps.knex, rowId, decision, limits.rate!, now, redeliver)
     }
-    if (decision.kind === "quota") {
-      return requeue(deps.knex, rowId, decision.retryAt, "DAILY_QUOTA_REACHED", { limit: decision.limit, time_zone: timeZone })
-    }
-    if (waited + decision.waitMs <= IN_PROCESS_WAIT_MS) {
-      waited += decision.waitMs
-      await sleep(decision.waitMs)
-      continue
-    }
-    return requeueForRate(deps.knex, rowId, decision, limits.rate!, now, redeliver)
+  })
+}
+
+const gates = new Map<string, Promise<unknown>>()
+
+/** Runs `work` after every earlier call for the same key has finished (a FIFO per account). */
+async function inGate<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const previous = gates.get(key) ?? Promise.resolve()
+  const current = previous.catch(() => undefined).then(work)
+  gates.set(key, current)
+  try {
+    return await current
+  } finally {
+    if (gates.get(key) === current) gates.delete(key)
   }
 }
 
@@ -208,4 +226,20 @@ export function cancelWakeups(): void {
 
 function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/**
+ * Today's count per account, as the quota counts it (see countToday), in one grouped query for
+ * a whole list of accounts; accounts without sends today are missing from the map.
+ */
+export async function sentTodayByAccount(knex: Knex, accountIds: string[], since: Date): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map()
+  const { rows } = await knex.raw(
+    `SELECT account_id, count(*)::int AS n FROM ${TABLE}
+     WHERE account_id = ANY(?) AND attempted_at >= ?
+       AND (status = 'sent' OR (status = 'sending' AND attempted_at >= updated_at))
+     GROUP BY account_id`,
+    [accountIds, since]
+  )
+  return new Map(rows.map((r: { account_id: string; n: number }) => [r.account_id, r.n]))
 }
