@@ -21,7 +21,7 @@ const { account, template, message, settings, staff_profile } = MAILER_RESOURCES
  * Checks run after Medusa's authentication; a role without the policy gets Medusa's 403.
  *
  * - accounts (and the provider presets that fill the form): read / create / update (also
- *   verify, test mail) / delete
+ *   verify, test mail, OAuth2 connect, its callback and disconnect) / delete
  * - templates (and the event list): read, also a preview, which changes nothing / create /
  *   update (also a test mail) / delete
  * - messages (the log, its export): read / create for a resend (it writes a new message)
@@ -35,7 +35,12 @@ export const MAILER_ROUTE_POLICIES: MiddlewareRoute[] = [
   rule(["GET"], "/admin/mailer/presets", account, "read"),
   rule(["POST"], "/admin/mailer/accounts", account, "create"),
   rule(["POST"], "/admin/mailer/accounts/*", account, "update"),
-  rule(["DELETE"], "/admin/mailer/accounts/*", account, "delete"),
+  // deleting the account itself; disconnecting its OAuth2 sign-in is a change of it
+  rule(["DELETE"], /^\/admin\/mailer\/accounts\/[^/]+\/?$/, account, "delete"),
+  rule(["DELETE"], /^\/admin\/mailer\/accounts\/[^/]+\/oauth\/?$/, account, "update"),
+  // OAuth2: the redirect URL to register is read access; the provider's return stores tokens
+  rule(["GET"], "/admin/mailer/oauth/redirect-url", account, "read"),
+  rule(["GET"], "/admin/mailer/oauth/callback", account, "update"),
 
   rule(["GET"], "/admin/mailer/templates", template, "read"),
   rule(["GET"], "/admin/mailer/templates/*", template, "read"),

@@ -10,6 +10,12 @@ export interface MailerPluginOptions {
   storefront_url?: string
   /** Absolute admin URL (e.g. https://shop.example.com/app) for reset and invitation links. */
   admin_url?: string
+  /**
+   * Absolute URL of this Medusa backend (e.g. https://api.shop.example), for the OAuth2 redirect
+   * URL `<backend_url>/admin/mailer/oauth/callback`; default MEDUSA_BACKEND_URL, then the admin's
+   * backendUrl, then the request's host.
+   */
+  backend_url?: string
   /** Language used when neither the order nor the customer names one (default "de"). */
   default_locale?: string
   retry?: Partial<RetryPolicy>

@@ -30,7 +30,8 @@ export async function assertSalesChannels(req: MedusaRequest, ids: string[] | un
 
 /** Authentication needs a user name; checked on the account as it would be stored. */
 export function assertUsername(merged: Record<string, any>) {
-  if (merged.auth_required !== false && !merged.username) {
+  // XOAUTH2 signs in as the sender address unless a user name is given
+  if (merged.auth_required !== false && !merged.username && merged.auth_method !== "oauth2") {
     throw new ApiError("INVALID_DATA", {
       errors: [
         fieldError("username", "USERNAME_REQUIRED", {
@@ -55,6 +56,8 @@ const FIELD_NAMES_DE: Record<string, string> = {
  * security or user name without entering it again is refused (400 PASSWORD_REQUIRED).
  */
 export function assertPasswordForConnectionChange(stored: Record<string, any>, input: Record<string, any>) {
+  // an OAuth2 account sends no password; its tokens are dropped on such a change (oauth-input.ts)
+  if ((input.auth_method ?? stored.auth_method) === "oauth2") return
   const changed = passwordBoundChanges(stored as AccountRecord, input)
   if (!changed.length) return
   const fields = changed.join(", ")

@@ -6,6 +6,7 @@ import { mailerOf } from "../lib/mailer"
 import { presentAccount } from "../lib/present"
 import { assertSalesChannels, testBeforeSave, toServiceInput } from "./account-requests"
 import { CreateAccountBody } from "./validators"
+import { oauthServiceInput } from "./oauth-input"
 
 const ListAccountsQuery = z
   .object({
@@ -34,7 +35,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const body = parseWith(CreateAccountBody, req.body)
   const lang = requestLanguage(req)
   const mailer = mailerOf(req)
-  const input = toServiceInput(body)
+  const input = oauthServiceInput(toServiceInput(body), null)
   await assertSalesChannels(req, body.sales_channel_ids)
   const test = body.verify ? await testBeforeSave(req, input, { to: body.test_to, lang }) : null
   const created = await mailer.createAccount(input)

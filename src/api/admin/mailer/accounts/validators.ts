@@ -3,6 +3,7 @@ import { isForbiddenHost } from "../../../../modules/mailer/core/smtp/host-polic
 import { isValidDkimPrivateKey } from "../../../../modules/mailer/core/smtp/transport-options"
 import { ACCOUNT_TRANSPORTS } from "../../../../modules/mailer/delivery/transports/contract"
 import { email, id, nullable, text } from "../lib/schemas"
+import { oauthObject, refineOAuth } from "./oauth-fields"
 
 /** Host name, IPv4 or IPv6 (optionally in brackets); no spaces, no scheme, no port. */
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?|\[?[0-9A-Fa-f:.]+\]?)$/
@@ -30,6 +31,9 @@ const accountFields = {
   auth_required: z.boolean(),
   username: nullable(text(320)),
   password: secret(z.string().max(1024)),
+  // OAuth2 (XOAUTH2) instead of a password: oauth-fields.ts
+  auth_method: z.enum(["password", "oauth2"]),
+  oauth: oauthObject.nullable(),
   signature_html: nullable(text(65536)),
   greeting: nullable(text(4000)),
   contact_name: nullable(text(200)),
@@ -68,13 +72,17 @@ export const CreateAccountBody = z
     is_default: accountFields.is_default.optional(),
     sales_channel_ids: accountFields.sales_channel_ids.optional(),
     test_mode: accountFields.test_mode.optional(),
+    auth_method: accountFields.auth_method.optional(),
+    oauth: accountFields.oauth.optional(),
     ...verifyFields,
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.auth_required !== false && !body.username) {
+    // XOAUTH2 signs in as the sender address unless a user name is given
+    if (body.auth_required !== false && !body.username && body.auth_method !== "oauth2") {
       ctx.addIssue({ code: "custom", path: ["username"], message: "USERNAME_REQUIRED" })
     }
+    refineOAuth(body, ctx)
   })
 
 export const UpdateAccountBody = z

@@ -64,6 +64,18 @@ const CUSTOM: Record<string, { en: Sentence; de: Sentence }> = {
     en: (f) => `"${f}" is not an event the plugin sends mail for.`,
     de: (f) => `„${f}“ ist kein Ereignis, für das das Plugin E-Mails versendet.`,
   },
+  OAUTH_REQUIRED: {
+    en: (f) => `"${f}" is required when the account signs in with OAuth2: choose the provider and enter the client id and secret.`,
+    de: (f) => `„${f}“ ist erforderlich, wenn sich das Konto per OAuth2 anmeldet: Wählen Sie den Anbieter und tragen Sie Client-ID und Schlüssel ein.`,
+  },
+  OAUTH_URL_NOT_HTTPS: {
+    en: (f) => `"${f}" must be an https URL (http only to this machine); the client secret and tokens are sent there.`,
+    de: (f) => `„${f}“ muss eine https-URL sein (http nur zu diesem Rechner); Client-Schlüssel und Tokens werden dorthin gesendet.`,
+  },
+  INVALID_TENANT: {
+    en: (f) => `"${f}" must be a directory (tenant) id or domain, e.g. contoso.onmicrosoft.com, or "organizations".`,
+    de: (f) => `„${f}“ muss eine Verzeichnis-ID (Mandanten-ID) oder Domain sein, z. B. contoso.onmicrosoft.com, oder „organizations“.`,
+  },
   CONFIRM_REQUIRED: {
     en: (f) => `"${f}" is required: type the account's sender address to confirm.`,
     de: (f) => `„${f}“ ist erforderlich: Geben Sie zur Bestätigung die Absenderadresse des Kontos ein.`,

@@ -35,4 +35,15 @@ describe("SMTP_PRESETS", () => {
     expect(findPreset("sendgrid")?.notes_en).toContain("apikey")
     expect(findPreset("nope")).toBeUndefined()
   })
+
+  it("offers OAuth2 first for Microsoft 365 and Gmail, with a reason in both languages", () => {
+    for (const id of ["microsoft365", "gmail"]) {
+      const preset = findPreset(id)!
+      expect(preset.auth_methods).toEqual(["oauth2", "password"])
+      expect(preset.auth_note_en).toMatch(/recommended/)
+      expect(preset.auth_note_de).toMatch(/empfohlen/)
+    }
+    expect(findPreset("microsoft365")?.auth_note_en).toMatch(/December 2026/)
+    expect(findPreset("ionos")?.auth_methods).toBeUndefined()
+  })
 })

@@ -14,6 +14,11 @@ export interface SmtpPreset {
   notes_en: string
   notes_de: string
   docs?: string
+  /** Ways to sign in the provider takes, its recommended one first (OAuth2 where it has one). */
+  auth_methods?: readonly ("oauth2" | "password")[]
+  /** Why that order. */
+  auth_note_en?: string
+  auth_note_de?: string
 }
 
 export const SMTP_PRESETS: readonly SmtpPreset[] = [
@@ -26,6 +31,9 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     notes_en: "Use an app password (requires 2-step verification), not your Google password. Port 587 with STARTTLS also works. Google limits sending to about 500 recipients a day for Gmail and 2,000 for Workspace. After changing your Google password, create a new app password.",
     notes_de: "Verwenden Sie ein App-Passwort (setzt die Bestätigung in zwei Schritten voraus), nicht Ihr Google-Passwort. Port 587 mit STARTTLS funktioniert ebenfalls. Google begrenzt den Versand auf etwa 500 Empfänger pro Tag bei Gmail und 2.000 bei Workspace. Nach einer Änderung des Google-Passworts erstellen Sie ein neues App-Passwort.",
     docs: "https://support.google.com/mail/answer/185833",
+    auth_methods: ["oauth2", "password"],
+    auth_note_en: "Sign in with Google (OAuth2) is recommended: a password works only as an app password with 2-step verification, and many Workspace admins forbid app passwords.",
+    auth_note_de: "Die Anmeldung mit Google (OAuth2) wird empfohlen: Ein Passwort funktioniert nur als App-Passwort mit Bestätigung in zwei Schritten, und viele Workspace-Administratoren verbieten App-Passwörter.",
   },
   {
     id: "microsoft365",
@@ -36,6 +44,9 @@ export const SMTP_PRESETS: readonly SmtpPreset[] = [
     notes_en: "Authenticated SMTP (SMTP AUTH) must be enabled for the mailbox in the Microsoft 365 admin center, and security defaults may block it. Microsoft is phasing out user-name/password login for SMTP AUTH; check that your tenant still allows it. Outlook.com accounts use smtp-mail.outlook.com, port 587, STARTTLS.",
     notes_de: "Authentifiziertes SMTP (SMTP AUTH) muss im Microsoft 365 Admin Center für das Postfach aktiviert sein; die Sicherheitsstandards können es blockieren. Microsoft stellt die Anmeldung mit Benutzername und Passwort für SMTP AUTH schrittweise ein; prüfen Sie, ob Ihr Mandant sie noch erlaubt. Outlook.com-Konten verwenden smtp-mail.outlook.com, Port 587, STARTTLS.",
     docs: "https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission",
+    auth_methods: ["oauth2", "password"],
+    auth_note_en: "Sign in with Microsoft (OAuth2) is recommended: Microsoft turns off SMTP AUTH with passwords for Exchange Online at the end of December 2026 (new tenants from then on have it off).",
+    auth_note_de: "Die Anmeldung mit Microsoft (OAuth2) wird empfohlen: Microsoft schaltet SMTP AUTH mit Passwort für Exchange Online Ende Dezember 2026 ab (neue Mandanten haben es ab dann ausgeschaltet).",
   },
   {
     id: "ionos",

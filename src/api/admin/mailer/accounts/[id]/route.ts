@@ -12,6 +12,7 @@ import {
   toServiceInput,
 } from "../account-requests"
 import { DeleteAccountBody, UpdateAccountBody } from "../validators"
+import { oauthServiceInput } from "../oauth-input"
 
 /** GET /admin/mailer/accounts/:id */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -30,7 +31,7 @@ export const POST = route(async (req: AuthenticatedMedusaRequest, res: MedusaRes
   const stored = await retrieveAccount(mailer, req.params.id)
   const body = parseWith(UpdateAccountBody, req.body)
   const lang = requestLanguage(req)
-  const input = toServiceInput(body)
+  const input = oauthServiceInput(toServiceInput(body), stored)
   assertUsername({ ...stored, ...input })
   assertPasswordForConnectionChange(stored, input)
   await assertSalesChannels(req, body.sales_channel_ids)
