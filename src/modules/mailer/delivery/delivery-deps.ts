@@ -42,11 +42,43 @@ export function deliveryDeps(knex: Knex, parts: DeliveryParts): DeliveryDeps {
   }
 }
 
-/** Delivers up to `limit` due messages (retries, expired leases), one after the other. */
-export async function deliverDueMessages(deps: DeliveryDeps, limit: number): Promise<DeliveryResult[]> {
-  const results: DeliveryResult[] = []
-  for (const id of await dueMessageIds(deps.knex, limit)) {
-    results.push(await deliverMessage(deps, id))
+/**
+ * How many mails one outbox run sends at the same time. Each account's pooled
+ * sender keeps up to 2 connections (POOL_MAX_CONNECTIONS in
+ * core/smtp/transport-options.ts); one more in flight lets the database work of
+ * the next mail (claim, record) overlap the SMTP exchange of the others, so the
+ * connections never wait for PostgreSQL. Sends beyond the pool queue inside it.
+ */
+export const DELIVERY_CONCURRENCY = 3
+
+/**
+ * Delivers up to `limit` due messages (retries, expired leases, a burst of new
+ * mails): the due ids are read in one batch, then sent `concurrency` at a time.
+ * Each row is still claimed by deliverMessage (FOR UPDATE SKIP LOCKED with a
+ * lease), so several processes draining at once never send a row twice.
+ * Results keep the order of the batch.
+ */
+export async function deliverDueMessages(
+  deps: DeliveryDeps,
+  limit: number,
+  concurrency = DELIVERY_CONCURRENCY
+): Promise<DeliveryResult[]> {
+  const ids = await dueMessageIds(deps.knex, limit)
+  const results: DeliveryResult[] = new Array(ids.length)
+  const errors: unknown[] = []
+  let next = 0
+  const lane = async () => {
+    while (next < ids.length) {
+      const index = next++
+      try {
+        results[index] = await deliverMessage(deps, ids[index]!)
+      } catch (err) {
+        // A database error on one row must not strand the rows the other lanes hold.
+        errors.push(err)
+      }
+    }
   }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, ids.length)) }, lane))
+  if (errors.length > 0) throw errors[0]
   return results
 }
