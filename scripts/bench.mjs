@@ -1,114 +1,84 @@
-// `npm run bench`: timings that do not belong in tests. Runs against the built
-// plugin (.medusa/server, built first when missing) and an in-process SMTP server.
+// `npm run bench` (not part of `npm test`): P1–P5 of issue 10, each a ratio
+// against a baseline measured in the same run. P1 runs in plain Node on the
+// plugin's sources (scripts/bench/register-ts.cjs); P2–P5 need the Medusa app,
+// PostgreSQL and an SMTP server, and run through jest exactly like the HTTP
+// tests (embedded PostgreSQL from integration-tests/global-setup.mjs).
+// Prints one summary line per figure and writes docs/performance.md and
+// docs/performance-delivery.svg.
+//
+//   BENCH_RUNS=5          runs per figure
+//   BENCH_ONLY=P1,P2      a subset (docs are only written for a full run unless BENCH_WRITE_DOCS=1)
 import { spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
-import { createRequire } from "node:module"
-import { performance } from "node:perf_hooks"
-import { SMTPServer } from "smtp-server"
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { cpus, loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { performanceDoc, summaryLines, throughputSvg } from "./bench/report.mjs"
 
-const require = createRequire(import.meta.url)
-const built = "../.medusa/server/src/modules/mailer"
-if (!existsSync(new URL(`${built}/index.js`, import.meta.url))) {
-  spawnSync("npx", ["medusa", "plugin:build"], { stdio: "inherit" })
-}
-const core = (path) => require(new URL(`${built}/${path}`, import.meta.url).pathname)
-const { renderEmail, renderEmailBlocking, toStaffExpressions } = core("core/render/index.js")
-const { ORDER_PLACED_TEMPLATES } = core("core/templates/defaults/order-placed.js")
-const { SAMPLE_ORDER_CONTEXT } = core("core/events/sample-data.js")
-const { TransportCache, createTransport } = core("delivery/transport-cache.js")
-const { buildMailOptions } = core("core/smtp/build-mail.js")
+const ROOT = fileURLToPath(new URL("..", import.meta.url))
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const only = (process.env.BENCH_ONLY ?? "P1,P2,P3,P4,P5").split(",").map((s) => s.trim())
+const out = mkdtempSync(join(tmpdir(), "mailer-bench-"))
+const env = { ...process.env, BENCH_RUNS: String(runs), BENCH_OUT_DIR: out }
+const loadBefore = loadavg()[0]
+const results = {}
+let failed = false
 
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b)
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]
-  return `p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, max ${sorted.at(-1).toFixed(3)} ms (n=${samples.length})`
-}
-
-function timeEach(n, fn) {
-  const samples = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    fn(i)
-    samples.push(performance.now() - t)
+if (only.includes("P1")) {
+  const p1 = spawnSync(process.execPath, [join(ROOT, "scripts/bench/p1-render.cjs")], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+  if (p1.status === 0) {
+    results.P1 = JSON.parse(p1.stdout.trim().split("\n").pop())
+  } else {
+    console.error("P1 failed")
+    failed = true
   }
-  return samples
 }
 
-const renderInput = (lang) => ({
-  template: ORDER_PLACED_TEMPLATES[lang],
-  context: SAMPLE_ORDER_CONTEXT,
-  locale: lang,
-  currency_code: "eur",
-  staff: { name: "Karla Kundenservice", phone: "+49 221 555 0100" },
-  account: { signature_html: "<p>Telefon <MITARBEITER_TELEFON></p>", greeting: "Mit freundlichen Grüßen\n<MITARBEITER>" },
-})
-
-async function timeEachAsync(n, fn) {
-  const samples = []
-  for (let i = 0; i < n; i++) {
-    const t = performance.now()
-    await fn(i)
-    samples.push(performance.now() - t)
-  }
-  return samples
-}
-
-console.log("render order confirmation (de), calling thread:", stats(timeEach(500, () => renderEmailBlocking(renderInput("de")))))
-console.log("render order confirmation (en), calling thread:", stats(timeEach(500, () => renderEmailBlocking(renderInput("en")))))
-// The server's path: a worker thread with a timeout (the first call starts the worker).
-const firstWorkerRender = await timeEachAsync(1, () => renderEmail(renderInput("de")))
-console.log("render order confirmation (de), worker, first call:", stats(firstWorkerRender))
-console.log("render order confirmation (de), worker:", stats(await timeEachAsync(500, () => renderEmail(renderInput("de")))))
-const batch = performance.now()
-await Promise.all(Array.from({ length: 200 }, () => renderEmail(renderInput("de"))))
-console.log(`render order confirmation (de), worker, 200 at once: ${(performance.now() - batch).toFixed(0)} ms`)
-
-const hostile = "{{!-- ".repeat(40_000) + "{{ ".repeat(40_000)
-console.log(`staff placeholders on ${hostile.length} hostile chars:`, stats(timeEach(20, () => toStaffExpressions(hostile, { html: true }))))
-
-async function smtpThroughput(count, pooled) {
-  let received = 0
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _s, cb) {
-      stream.resume()
-      stream.on("end", () => {
-        received++
-        cb()
-      })
-    },
-  })
-  await new Promise((r) => server.listen(0, "127.0.0.1", r))
-  const account = { id: "macc_bench", host: "127.0.0.1", port: server.server.address().port, security: "none", auth_required: false }
-  const transport = pooled
-    ? new TransportCache().get(account, () => ({}))
-    : null
-  const mail = (i) =>
-    buildMailOptions({
-      from: { name: "Shop", address: "shop@bench.test" },
-      envelope: { to: [`kunde${i}@bench.test`], cc: [], bcc: [] },
-      subject: "Bestellbestätigung",
-      html: "<p>Hallo</p>",
-      text: "Hallo",
-      messageId: `<bench${i}@bench.test>`,
-    })
-  const started = performance.now()
-  for (let i = 0; i < count; i++) {
-    if (pooled) {
-      await transport.sendMail(mail(i))
-    } else {
-      const t = createTransport(account, {}, { pool: false })
-      await t.sendMail(mail(i))
-      t.close()
+const appFigures = only.filter((f) => ["P2", "P3", "P4", "P5"].includes(f))
+if (appFigures.length > 0) {
+  const jest = spawnSync(
+    "npx",
+    ["jest", "--runInBand", "--forceExit", "--ci", "--testMatch", "**/scripts/bench/**/*.bench.ts"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: {
+        ...env,
+        BENCH_ONLY: appFigures.join(","),
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--expose-gc"].filter(Boolean).join(" "),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+        MEDUSA_DISABLE_TELEMETRY: "true",
+        NODE_ENV: "test",
+        TEST_TYPE: "",
+      },
+    }
+  )
+  for (const figure of appFigures) {
+    const file = join(out, `${figure}.json`)
+    if (existsSync(file)) results[figure] = JSON.parse(readFileSync(file, "utf8"))
+    else {
+      console.error(`${figure}: no result (see the jest output above)`)
+      failed = true
     }
   }
-  const seconds = (performance.now() - started) / 1000
-  transport?.close()
-  await new Promise((r) => server.close(r))
-  return `${count} mails in ${seconds.toFixed(2)} s = ${(count / seconds).toFixed(0)} mails/s (received ${received})`
+  if (jest.status !== 0) failed = true
 }
 
-console.log("SMTP, pooled transport (one connection reused):", await smtpThroughput(300, true))
-console.log("SMTP, new connection per mail:", await smtpThroughput(50, false))
+const meta = {
+  date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+  runs,
+  machine: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? "CPU"}, Node ${process.version}`,
+  load: `${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+  // What the figures mean (profiles, fixes, goals that cannot be met): kept by hand next to the bench.
+  notes: readFileSync(process.env.BENCH_NOTES_FILE ?? join(ROOT, "scripts/bench/notes.md"), "utf8"),
+}
+const complete = ["P1", "P2", "P3", "P4", "P5"].every((f) => results[f])
+if (complete || process.env.BENCH_WRITE_DOCS === "1") {
+  writeFileSync(join(ROOT, "docs/performance.md"), performanceDoc(results, meta))
+  if (results.P2?.sweep) writeFileSync(join(ROOT, "docs/performance-delivery.svg"), throughputSvg(results.P2.sweep))
+  console.log("\nwrote docs/performance.md")
+}
+writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 2))
+console.log(`\nresults: ${join(out, "results.json")}\n`)
+for (const line of summaryLines(results)) console.log(line)
+process.exit(failed ? 1 : 0)
