@@ -105,7 +105,7 @@ it("proof 4: two shared processes on Redis, 200 orders → 200 mails, one SMTP t
 it("proof 5: SIGKILL of a sending process mid-burst, restart → every mail delivered, none stuck in sending, duplicates ≤ kills", async () => {
   // A short lease: rows the killed process held become due again 15 s after their claim.
   const { cluster: c } = await startTwo({ MAILER_LEASE_MS: "15000" })
-  const orders = 120
+  const orders = 80
   const b = c.process("b")
   // Orders through "a"; both processes take events from the Redis queue and both run the job.
   const placing = placeOrders(c, orders, ["a"])
@@ -146,7 +146,7 @@ it("proof 5: SIGKILL of a sending process mid-burst, restart → every mail deli
 it("proof 5b: SIGTERM during a burst → sends on the wire finish, unsent rows released at once, the next start sends them, no duplicate", async () => {
   // A lease far longer than the test: a row left "sending" could only be released by the shutdown.
   const { cluster: c } = await startTwo({ MAILER_LEASE_MS: String(30 * MINUTE) })
-  const orders = 120
+  const orders = 80
   // The backlog of a mail server outage: every order's mail waits for its retry.
   await sink.down()
   const placeMs = await placeOrders(c, orders, ["a", "b"])
