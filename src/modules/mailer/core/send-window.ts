@@ -124,15 +124,23 @@ export function rateLimitOf(account: AccountLimits): RateLimit | null {
 
 /**
  * When the next send may start under a rate limit, or null when it may start now.
- * `recentStarts` are the starts at or after `now - windowMs`, newest first. A start at `t`
- * counts for the window [t, t + windowMs]; the slot opens 1 ms after the `messages`-th newest
- * start leaves it, so no closed window of that length ever holds more than `messages` starts.
+ * `recentStarts` are the starts at or after `now - windowMs` (any order). Two rules:
+ * - no closed window of `windowMs` holds more than `messages` starts: the slot opens 1 ms
+ *   after the `messages`-th newest start leaves it;
+ * - starts are spread evenly, at least windowMs / messages apart, instead of going out as one
+ *   burst: the SMTP pool may hold a granted send back a little (busy connections), and held
+ *   back sends of a burst would reach the server together with the next burst.
  */
 export function rateSlotAt(now: Date, limit: RateLimit, recentStarts: Date[]): Date | null {
-  const inWindow = recentStarts.filter((t) => t.getTime() >= now.getTime() - limit.windowMs)
-  if (inWindow.length < limit.messages) return null
-  const sorted = [...inWindow].sort((a, b) => b.getTime() - a.getTime())
-  return new Date(sorted[limit.messages - 1].getTime() + limit.windowMs + 1)
+  const sorted = recentStarts
+    .map((t) => t.getTime())
+    .filter((t) => t >= now.getTime() - limit.windowMs)
+    .sort((a, b) => b - a)
+  const slots: number[] = []
+  if (sorted.length >= limit.messages) slots.push(sorted[limit.messages - 1] + limit.windowMs + 1)
+  const spacing = Math.floor(limit.windowMs / limit.messages)
+  if (sorted.length > 0 && sorted[0] + spacing > now.getTime()) slots.push(sorted[0] + spacing)
+  return slots.length ? new Date(Math.max(...slots)) : null
 }
 
 export type Allowance =

@@ -71,15 +71,20 @@ describe("rate limit window", () => {
   const limit = { messages: 3, windowMs: 1000 }
   const now = at("2026-12-03T12:00:01.000Z")
 
-  it("lets a send start while fewer than the limit started in the window", () => {
+  it("lets a send start while fewer than the limit started in the window and the last one is a spacing ago", () => {
     expect(rateSlotAt(now, limit, [])).toBeNull()
-    expect(rateSlotAt(now, limit, [at("2026-12-03T12:00:00.900Z"), at("2026-12-03T12:00:00.500Z")])).toBeNull()
+    expect(rateSlotAt(now, limit, [at("2026-12-03T12:00:00.600Z"), at("2026-12-03T12:00:00.200Z")])).toBeNull()
     // a start exactly one window ago still counts (closed window), one earlier no longer
-    expect(rateSlotAt(now, limit, [at("2026-12-03T12:00:00.999Z"), at("2026-12-03T12:00:00.500Z"), at("2026-12-03T11:59:59.999Z")])).toBeNull()
+    expect(rateSlotAt(now, limit, [at("2026-12-03T12:00:00.667Z"), at("2026-12-03T12:00:00.300Z"), at("2026-12-03T11:59:59.999Z")])).toBeNull()
+  })
+
+  it("spreads starts at least window / limit apart instead of one burst", () => {
+    // 3 per 1000 ms: one every 333 ms
+    expect(rateSlotAt(now, limit, [at("2026-12-03T12:00:00.900Z")])).toEqual(at("2026-12-03T12:00:01.233Z"))
   })
 
   it("opens the next slot just after the limit-th newest start leaves the window", () => {
-    const starts = [at("2026-12-03T12:00:00.900Z"), at("2026-12-03T12:00:00.500Z"), at("2026-12-03T12:00:00.000Z")]
+    const starts = [at("2026-12-03T12:00:00.600Z"), at("2026-12-03T12:00:00.300Z"), at("2026-12-03T12:00:00.000Z")]
     expect(rateSlotAt(now, limit, starts)).toEqual(at("2026-12-03T12:00:01.001Z"))
     // order of the input does not matter
     expect(rateSlotAt(now, limit, [...starts].reverse())).toEqual(at("2026-12-03T12:00:01.001Z"))
