@@ -34,8 +34,13 @@ export function OAuthConnection({ account, provider }: { account?: MailerAccount
       )}
       {reauth && (
         <Alert variant="warning" data-testid="mailer-account-oauth-reauth">
-          <Text size="small">{t("accounts.oauth.state.reauth")}</Text>
-          {account?.last_error && <Text size="small">{account.last_error}</Text>}
+          <Text size="small" weight="plus">{t("accounts.oauth.state.reauth")}</Text>
+          <Text size="small">{t("accounts.oauth.errors.OAUTH_REAUTH_REQUIRED.hint")}</Text>
+          {account?.last_error && (
+            <Text size="xsmall" className="text-ui-fg-subtle break-all font-mono">
+              {t("accounts.oauth.state.providerSaid")}: {account.last_error}
+            </Text>
+          )}
         </Alert>
       )}
       <StateLine account={account} connected={connected} />
