@@ -53,7 +53,9 @@ export function AccountForm({
     setSubmitError(error)
     if (error instanceof MailerApiError) {
       for (const problem of error.errors) {
-        if (isFormField(problem.field)) form.setError(problem.field, { message: problem.message })
+        // The API names the sign-in's fields inside `oauth` ("oauth.client_secret"); the form flat ("oauth_client_secret").
+        const field = problem.field.replace(/^oauth\./, "oauth_")
+        if (isFormField(field)) form.setError(field, { message: problem.message })
       }
       // Changing the connection asks for the password again (the stored one is not reused).
       if (error.code === "PASSWORD_REQUIRED") form.setError("password", { message: error.message })
