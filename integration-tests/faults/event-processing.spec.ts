@@ -212,14 +212,14 @@ medusaIntegrationTestRunner({
       report("lifetime", { attempts: failed.attempts, lifetime_ms: 3_000 })
     })
 
-    it("two concurrent drains process each event once; a dead worker's claim is taken again when its lease runs out", async () => {
+    it("concurrent claims and drains process each event once; dead workers' claims are taken again when their lease runs out", async () => {
       const container = getContainer()
       const knex = knexOf(container)
       const ORDERS = 8
       setOptions({ event_retry: { baseDelayMs: 200, maxDelayMs: 500 } })
       const fault = await breakContextLoad()
       const orderIds: string[] = []
-      let orphan: Record<string, any> = {}
+      let orphans: Record<string, any>[] = []
       try {
         for (let i = 0; i < ORDERS; i++) {
           orderIds.push(await placeOrder(container, shop, { ...ERIKA, email: `kunde-${i}@kunde.test` }, { locale: "de-DE" }))
@@ -228,13 +228,19 @@ medusaIntegrationTestRunner({
           const events = await Promise.all(orderIds.map(eventsFor))
           return events.every((e) => e[0]?.status === "pending")
         }, "every first try to fail", 60_000)
-        // A worker claims one event and dies (never finishes it); its lease runs out.
-        orphan = await waitFor(() => claimDueEvent(knex, 1_500), "a due event to claim", 30_000)
-        await waitFor(async () => {
-          const due = await knex("mailer_event").whereIn(knex.raw("data->>'id'"), orderIds)
-            .whereRaw("(status = 'pending' AND next_attempt_at <= now()) OR (status = 'processing' AND lease_until < now())")
-          return due.length === ORDERS
-        }, "every event to be due (the dead worker's by its lease)", 30_000)
+        const dueNow = async () =>
+          knex("mailer_event").whereIn(knex.raw("data->>'id'"), orderIds)
+            .whereRaw("((status = 'pending' AND next_attempt_at <= now()) OR (status = 'processing' AND lease_until < now()))")
+        await waitFor(async () => (await dueNow()).length === ORDERS, "every event to be due", 30_000)
+        // Workers that claim and then die: 3 claims per event at once, each event goes to one of them.
+        const before = new Map((await dueNow()).map((e: Record<string, any>) => [e.id, e.attempts]))
+        const claims = await Promise.all(Array.from({ length: ORDERS * 3 }, () => claimDueEvent(knex, 1_500)))
+        orphans = claims.filter((c): c is NonNullable<typeof c> => c !== null)
+        expect(new Set(orphans.map((o) => o.id)).size).toBe(orphans.length)
+        // (the scheduled job may have taken one between the two reads; all others are ours)
+        expect(orphans.length).toBeGreaterThanOrEqual(ORDERS - 1)
+        for (const o of orphans) expect(o.attempts).toBe(before.get(o.id) + 1)
+        await waitFor(async () => (await dueNow()).length === ORDERS, "every event to be due again (the dead workers' by their lease)", 30_000)
       } finally {
         await fault.end()
       }
@@ -254,8 +260,8 @@ medusaIntegrationTestRunner({
       // The events the two drains took, each by one of them and only once per claim.
       const claimedTwice = lanes[0].filter((a) => lanes[1].some((b) => b.id === a.id))
       expect(claimedTwice).toEqual([])
-      // The dead worker's late outcome is refused: the event was claimed again since.
-      expect(await finishEvent(knex, orphan.id, orphan.attempts, { status: "done", message_ids: [] })).toBe(false)
+      // A dead worker's late outcome is refused: its event was claimed again since.
+      for (const o of orphans) expect(await finishEvent(knex, o.id, o.attempts, { status: "done", message_ids: [] })).toBe(false)
 
       for (const id of orderIds) {
         const rows = await messagesFor(container, id)
@@ -267,6 +273,8 @@ medusaIntegrationTestRunner({
       expect(new Set(messageIds).size).toBe(ORDERS)
       report("concurrent", {
         events: ORDERS,
+        simultaneous_claims: ORDERS * 3,
+        claimed: orphans.length,
         lane_a: lanes[0].length,
         lane_b: lanes[1].length,
         processed_by_these_drains: processed.length,
