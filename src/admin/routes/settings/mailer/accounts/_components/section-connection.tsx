@@ -85,9 +85,9 @@ function PresetPicker({ presets }: { presets: MailerPreset[] }) {
     if (preset.host) setValue("host", preset.host, options)
     if (preset.port) setValue("port", String(preset.port), options)
     setValue("security", preset.security, options)
-    // Microsoft 365 and Gmail: the way the provider recommends comes first (a new account takes it).
+    // Microsoft 365 and Gmail: the way the provider recommends comes first; taken while no credentials of either way are typed.
     const recommended = preset.auth_methods?.[0]
-    if (recommended && !getValues("name") && !getValues("oauth_client_id")) setValue("auth_method", recommended, options)
+    if (recommended && !getValues("password") && !getValues("oauth_client_id")) setValue("auth_method", recommended, options)
     const provider = OAUTH_PROVIDER_OF_PRESET[preset.id]
     if (provider) setValue("oauth_provider", provider, options)
   }
