@@ -22,7 +22,7 @@ export function ConnectionSection({ account, presets }: { account?: MailerAccoun
       <FormField name="name" label={t("accounts.fields.name")} hint={t("accounts.hints.name")}>
         {(field) => <Input {...field} size="small" autoComplete="off" />}
       </FormField>
-      <PresetPicker presets={presets} />
+      <PresetPicker presets={presets} isNew={!account} />
       <FormField name="host" label={t("accounts.fields.host")}>
         {(field) => <Input {...field} size="small" placeholder="smtp.example.com" autoComplete="off" />}
       </FormField>
@@ -70,7 +70,7 @@ export function ConnectionSection({ account, presets }: { account?: MailerAccoun
 const OAUTH_PROVIDER_OF_PRESET: Record<string, OAuthProvider> = { microsoft365: "microsoft", gmail: "google" }
 
 /** Choosing a provider fills host, port and security and shows what to know about it. */
-function PresetPicker({ presets }: { presets: MailerPreset[] }) {
+function PresetPicker({ presets, isNew }: { presets: MailerPreset[]; isNew: boolean }) {
   const { t } = useTranslation("mailer")
   const { setValue, getValues, control } = useFormContext<AccountFormValues>()
   const host = useWatch({ control, name: "host" })
@@ -85,9 +85,10 @@ function PresetPicker({ presets }: { presets: MailerPreset[] }) {
     if (preset.host) setValue("host", preset.host, options)
     if (preset.port) setValue("port", String(preset.port), options)
     setValue("security", preset.security, options)
-    // Microsoft 365 and Gmail: the way the provider recommends comes first; taken while no credentials of either way are typed.
+    // Microsoft 365 and Gmail: the way the provider recommends comes first; a new account takes it
+    // while no credentials of either way are typed (a saved account keeps its sign-in).
     const recommended = preset.auth_methods?.[0]
-    if (recommended && !getValues("password") && !getValues("oauth_client_id")) setValue("auth_method", recommended, options)
+    if (isNew && recommended && !getValues("password") && !getValues("oauth_client_id")) setValue("auth_method", recommended, options)
     const provider = OAUTH_PROVIDER_OF_PRESET[preset.id]
     if (provider) setValue("oauth_provider", provider, options)
   }
