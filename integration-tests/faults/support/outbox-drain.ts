@@ -86,6 +86,28 @@ export async function drainUntil(
   }
 }
 
+/**
+ * The outbox job at a slower beat (one drainOutbox() every `everyMs`), for the time a test
+ * waits for something else: retries go on without taking the machine from the test's own work.
+ */
+export function drainEvery(container: MedusaContainer, everyMs: number): () => Promise<number> {
+  const mailer = mailerOf(container)
+  let stopped = false
+  let runs = 0
+  const loop = (async () => {
+    while (!stopped) {
+      runs++
+      await mailer.drainOutbox(100)
+      await pause(everyMs)
+    }
+  })()
+  return async () => {
+    stopped = true
+    await loop
+    return runs
+  }
+}
+
 /** Rows by status, e.g. { sent: 200 }. */
 export async function statusCounts(knex: Knex, where: Record<string, unknown> = {}): Promise<Record<string, number>> {
   const rows = await knex("mailer_message").where(where).whereNull("deleted_at").select("status").count("* as n").groupBy("status")
@@ -100,4 +122,13 @@ export function report(name: string, figures: Record<string, unknown>): void {
 
 export function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
+/** Runs `task(0..count-1)` with at most `parallel` at a time. */
+export async function inBatches(count: number, parallel: number, task: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const lane = async () => {
+    while (next < count) await task(next++)
+  }
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane))
 }

@@ -80,7 +80,7 @@ async function send(deps: DeliveryDeps, row: OutboxRow, account: Record<string, 
     sender = deps.transports.get(account as CacheableAccount, () => deps.openSecrets(account))
     const mail = buildMailOptions({
       from: { name: account.sender_name, address: account.sender_email },
-      replyTo: row.reply_to,
+      replyTo: replyToFor(row, account, routed.rerouted),
       envelope: routed.envelope,
       subject: routed.subject,
       html: routed.html,
@@ -140,6 +140,17 @@ async function handleSendError(
     return fail(deps, row, error, true, envelope, testMode, gaveUpHint(facts, "en") ?? undefined)
   }
   return fail(deps, row, error, true, envelope, testMode)
+}
+
+/**
+ * In test mode only the account's own reply address (or its sender) stays in Reply-To: any other
+ * value on the row could be a customer's, and a test mail carries no customer address in an
+ * address header. Replies to it go to the From address, the shop's own.
+ */
+function replyToFor(row: OutboxRow, account: Record<string, any>, rerouted: boolean): string | null {
+  if (!rerouted || !row.reply_to) return row.reply_to
+  const own = [account.reply_to, account.sender_email].filter(Boolean).map((a) => String(a).toLowerCase())
+  return own.includes(row.reply_to.toLowerCase()) ? row.reply_to : null
 }
 
 /** The row's give-up time; a row written before it was stored counts from when it was written. */
