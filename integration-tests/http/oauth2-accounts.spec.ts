@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { SMTPServerAuthentication, SMTPServerAuthenticationResponse } from "smtp-server"
 import { OAuthTestServer } from "../../src/modules/mailer/__tests__/support/oauth-server"
+import { AccessTokens } from "../../src/modules/mailer/oauth/access-tokens"
 import { createAdminSession, type AdminSession } from "../helpers/admin"
 import { adminClient, OutputCapture, type AdminClient } from "../helpers/admin-api"
 import { mailerOf, messagesFor, sinkAccount } from "../helpers/mailer"
@@ -264,6 +265,31 @@ medusaIntegrationTestRunner({
       } finally {
         oauth.rotateRefreshTokens = false
       }
+    })
+
+    it("two processes (two token caches on one database) refresh once; a token endpoint outage is retried, not paused", async () => {
+      const account = await createAccount({ is_default: false })
+      await connect(account.id)
+      const expire = () =>
+        db()("mailer_account").where({ id: account.id }).update({ oauth_access_token_expires_at: new Date(Date.now() - 60_000) })
+      await expire()
+      const box = (mailerOf(getContainer()) as any).secrets_
+      // each Medusa process has its own AccessTokens; only the database (advisory lock) is shared
+      const processA = new AccessTokens(box)
+      const processB = new AccessTokens(box)
+      const before = oauth.count("refresh_token")
+      const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? processA : processB).get(db(), account.id)))
+      expect(oauth.count("refresh_token") - before).toBe(1)
+      expect(new Set(tokens.map((t) => t.accessToken)).size).toBe(1)
+
+      await expire()
+      oauth.failNextToken = [503]
+      const [id] = await queueMails(account.id, 1, "outage")
+      const result = await mailerOf(getContainer()).deliverMessage(id)
+      expect(result).toMatchObject({ status: "queued", error_code: "OAUTH_TOKEN_REFRESH_FAILED" })
+      const [row] = await db()("mailer_message").where({ id })
+      expect(row.next_attempt_at).not.toBeNull()
+      expect((await admin.get(`/admin/mailer/accounts/${account.id}`)).data.account.status).not.toBe("reauth_required")
     })
 
     it.each(["challenge", "535"] as const)(
