@@ -28,6 +28,7 @@ import {
   type SecretBox,
 } from "./lib/secrets"
 import { AccessTokens } from "./oauth/access-tokens"
+import { dkimPublicKeyOf, generateDkimKeyPair, senderDnsCheck } from "./dns/dkim-key"
 import { completeAuthorization, dropTokens, startAuthorization, takeState } from "./oauth/flow"
 import { withOAuthSource } from "./oauth/token-source"
 import type { SmtpSecrets } from "./core/smtp/transport-options"
@@ -181,6 +182,30 @@ class MailerModuleService extends MedusaService({
     const merged = { ...(stored ?? {}), ...input } as AccountRecord
     const oauth = await this.oauthSecretsOf(merged)
     return sendTestMail(merged as any, () => ({ ...secretsForConnection(this.secrets_, stored, input), ...oauth }), opts)
+  }
+
+  // ---- DKIM key and sender DNS (dns/) ---------------------------------------
+
+  /**
+   * Makes a new DKIM key for the account and stores the private key sealed like the password
+   * (through updateAccount: the pooled transport is dropped, so the next mail is signed with
+   * it). Answers the public key only.
+   */
+  async generateDkimKey(id: string, target: { selector: string; domain: string }) {
+    const pair = await generateDkimKeyPair()
+    await this.updateAccount(id, { dkim_domain: target.domain, dkim_selector: target.selector, dkim_private_key: pair.privateKeyPem })
+    return { ...target, public_key: pair.publicKeyBase64 }
+  }
+
+  /** The account's DKIM public key (base64 SPKI) derived from its stored private key, or null. */
+  dkimPublicKeyOf(account: AccountRecord): string | null {
+    return dkimPublicKeyOf(this.secrets_, account)
+  }
+
+  /** Looks up the sender domain's SPF, DKIM and DMARC records (plugin option dns_servers). */
+  async checkSenderDns(id: string) {
+    const account = (await this.retrieveMailerAccount(id)) as AccountRecord
+    return senderDnsCheck(this.secrets_, this.options_, account)
   }
 
   private async recordVerification(account: AccountRecord, check: ConnectionCheck) {

@@ -40,6 +40,13 @@ export interface MailerPluginOptions {
   one_time_link_limit_per_hour?: number
   /** IANA time zone whose calendar day the accounts' daily quota counts in (default "UTC"), e.g. "Europe/Berlin". */
   quota_time_zone?: string
+  /**
+   * DNS servers the account DNS check (SPF, DKIM, DMARC) asks, e.g. ["127.0.0.1:5353"];
+   * default MAILER_DNS_SERVERS (comma-separated), then the system's resolvers.
+   */
+  dns_servers?: string[]
+  /** How long the DNS check waits for one record before it says "could not check" (default 5000). */
+  dns_timeout_ms?: number
 }
 
 export type MessageStatus = "queued" | "sending" | "sent" | "failed" | "skipped"

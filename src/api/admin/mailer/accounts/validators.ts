@@ -105,6 +105,14 @@ export const VerifyAccountBody = z
   })
   .strict()
 
+/** POST /accounts/:id/dkim: both optional (defaults: "mailer" + yyyymm, the sender address's domain); format checked in dkim/target.ts. */
+export const GenerateDkimBody = z
+  .object({
+    selector: z.string().trim().toLowerCase().max(63).optional(),
+    domain: z.string().trim().toLowerCase().max(253).optional(),
+  })
+  .strict()
+
 export const DeleteAccountBody = z
   .object({ confirm: z.string({ error: "CONFIRM_REQUIRED" }).trim().min(1, "CONFIRM_REQUIRED") })
   .strict()

@@ -4,6 +4,7 @@ import { securityWarnings, type SmtpSecurity } from "../../../../modules/mailer/
 import { signatureVariablesWarning } from "../../../../modules/mailer/core/render"
 import type { SignatureSource } from "../../../../modules/mailer/core/render/staff-variables"
 import { toPublicAccount, type AccountRecord } from "../../../../modules/mailer/lib/account-fields"
+import type { DnsTxtRecord } from "../../../../modules/mailer/core/dns/dkim-record"
 
 /**
  * How records leave the API. Accounts go through toPublicAccount (secrets
@@ -19,6 +20,20 @@ export function presentAccount(account: Record<string, any>, lang: MailerLanguag
     // today's sends as the daily quota counts them (lib/account-usage.ts); null where not counted
     sent_today: sentToday ? sentToday.get(account.id) ?? 0 : null,
     warnings: accountWarnings(account, lang),
+    dkim: presentDkim(account),
+  }
+}
+
+/**
+ * The account's DKIM setup. The private key never leaves: only whether one is stored and,
+ * where the caller derived it (GET/POST /accounts/:id/dkim, the DNS check), the public record.
+ */
+export function presentDkim(account: Record<string, any>, publicRecord?: DnsTxtRecord | null) {
+  return {
+    domain: account.dkim_domain ?? null,
+    selector: account.dkim_selector ?? null,
+    has_private_key: Boolean(account.dkim_private_key),
+    ...(publicRecord !== undefined ? { public_record: publicRecord } : {}),
   }
 }
 
