@@ -35,5 +35,14 @@ module.exports = defineConfig({
           : undefined,
       },
     },
+    // Other code's createNotifications({ channel: "email" }) goes through the plugin (src/providers/).
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "./src/providers/mailer-notification", id: "mailer", options: { channels: ["email"] } },
+        ],
+      },
+    },
   ],
 })
