@@ -213,6 +213,11 @@ medusaIntegrationTestRunner({
       const verified = await admin.post(`/admin/mailer/accounts/${account.id}/verify`, {})
       expect(verified.data).toMatchObject({ ok: true, account: { status: "ok" } })
       expect(logins.at(-1)).toEqual({ user: SENDER, ok: true })
+      // and "test and save" sends its test mail with XOAUTH2
+      const saved = await admin.post(`/admin/mailer/accounts/${account.id}`, { name: "Shop (OAuth2)", verify: true, test_to: "pruefer@shop.test" })
+      expect(saved.status).toBe(200)
+      expect(saved.data).toMatchObject({ test: { ok: true, to: "pruefer@shop.test" }, account: { name: "Shop (OAuth2)", oauth: { connected: true } } })
+      expect(sink.mails.map((m) => m.envelope.to[0])).toEqual(["pruefer@shop.test"])
       await snapshotDb()
 
       // disconnect drops the tokens
