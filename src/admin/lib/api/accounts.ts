@@ -84,6 +84,57 @@ export const useSendAccountTestEmail = (id: string) =>
     AFFECTED
   )
 
+/** DKIM key and sender DNS (POST/GET /accounts/:id/dkim, GET /accounts/:id/dns-check). */
+export interface DnsTxtRecord {
+  name: string
+  type: "TXT"
+  value: string
+  /** The value in strings of at most 255 characters, for zone files and panels that need them. */
+  strings: string[]
+}
+export interface AccountDkim {
+  domain: string | null
+  selector: string | null
+  has_private_key: boolean
+  public_record?: DnsTxtRecord | null
+}
+export interface DkimGenerated {
+  dns_record: DnsTxtRecord
+  selector: string
+  domain: string
+  hint: string
+  account: MailerAccount
+}
+export type DnsRecordStatus = "present" | "missing" | "wrong" | "unchecked"
+export interface DnsCheckRecord {
+  record: "spf" | "dkim" | "dmarc"
+  name: string | null
+  status: DnsRecordStatus
+  code: string
+  found: string[]
+  publish: DnsTxtRecord | null
+  message: string
+  hint: string
+}
+export interface DnsCheckResult {
+  domain: string
+  dkim_domain: string
+  checked_at: string
+  records: DnsCheckRecord[]
+}
+
+export const useAccountDkim = (id: string | undefined) =>
+  useMailerQuery<{ dkim: AccountDkim }>((l) => [...mailerKeys.accounts.all, "dkim", id ?? "", l], `/accounts/${id}/dkim`, {
+    enabled: !!id,
+  })
+
+export const useGenerateDkimKey = (id: string) =>
+  useMailerMutation<{ selector?: string; domain?: string }, DkimGenerated>((body) => ({ path: `/accounts/${id}/dkim`, body }), AFFECTED)
+
+/** Runs only once asked (`enabled`): every run asks the DNS servers again. */
+export const useDnsCheck = (id: string, enabled: boolean) =>
+  useMailerQuery<DnsCheckResult>((l) => [...mailerKeys.accounts.all, "dns-check", id, l], `/accounts/${id}/dns-check`, { enabled })
+
 /** Sales channels for the account's multi-select, from the dashboard's own API. */
 export interface SalesChannelOption {
   id: string

@@ -3,6 +3,7 @@ import { useFormContext, useWatch } from "react-hook-form"
 import { useTranslation } from "react-i18next"
 import { SentToday } from "../../../../../components/sent-today"
 import type { MailerAccount } from "../../../../../lib/types"
+import { DkimDnsPanel } from "./dkim-dns-panel"
 import { FormField, FormSection } from "./form-field"
 import type { AccountFormValues } from "./form-schema"
 
@@ -89,6 +90,7 @@ export function DkimSection({ account }: { account?: MailerAccount }) {
           </Button>
         </div>
       )}
+      {account && <DkimDnsPanel account={account} />}
     </FormSection>
   )
 }
