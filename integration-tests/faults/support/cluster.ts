@@ -13,6 +13,8 @@ import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync } from "node:fs"
 import { connect } from "node:net"
 import { Client } from "pg"
+import type { SMTPServerOptions } from "smtp-server"
+import type { SmtpSink } from "../../helpers/smtp-sink"
 import { startPackedProcesses, type PackedProcess, type PackedProcesses } from "../../admin/packed-app"
 import { freePort, pgUrl } from "../../admin/pg"
 
@@ -127,4 +129,18 @@ export async function inBatches(count: number, parallel: number, task: (i: numbe
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane))
+}
+
+/**
+ * Sink options that make every accepted mail wait `delayMs` between taking the message and
+ * answering 250, as a slow server does: a process killed in that gap leaves the mail delivered
+ * at the sink but its row "sending" (the case where SMTP cannot avoid a duplicate).
+ *   const sink = new SmtpSink(); await sink.start(slowDataReply(sink, 1500))
+ */
+export function slowDataReply(sink: SmtpSink, delayMs: number): Partial<SMTPServerOptions> {
+  // The sink's own DATA handler records the mail; only its reply is held back.
+  const receive = (sink as unknown as { receive: NonNullable<SMTPServerOptions["onData"]> }).receive.bind(sink)
+  return {
+    onData: (stream, session, callback) => receive(stream, session, (err?: Error | null) => setTimeout(() => callback(err), delayMs)),
+  }
 }
