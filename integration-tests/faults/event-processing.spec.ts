@@ -181,6 +181,22 @@ medusaIntegrationTestRunner({
       expect(sink.transactions).toBe(0)
     })
 
+    it("keeps a password reset's token only sealed in the inbox", async () => {
+      const container = getContainer()
+      const token = "reset-token-6c1f0b9e-not-for-the-database"
+      await container.resolve(Modules.EVENT_BUS).emit({
+        name: "auth.password_reset",
+        data: { entity_id: "nobody@kunde.test", actor_type: "customer", token, metadata: {} },
+      })
+      const event = await waitFor(async () => {
+        const [row] = await knexOf(container)("mailer_event").whereRaw(`data->>'entity_id' = ?`, ["nobody@kunde.test"])
+        return row && row.status !== "processing" ? row : null
+      }, "the reset event to be processed", 60_000)
+      expect(JSON.stringify(event)).not.toContain(token)
+      expect(event.data.token).toEqual({ $sealed: expect.stringMatching(/^v1:/) })
+      expect(event.status).toBe("done")
+    })
+
     it("a transient failure past the retry lifetime → failed log row; Send again mails it once the cause is gone", async () => {
       const container = getContainer()
       setOptions({ event_retry: { baseDelayMs: 300, maxDelayMs: 1_000, lifetimeMs: 3_000 } })
@@ -245,21 +261,26 @@ medusaIntegrationTestRunner({
         await fault.end()
       }
 
-      // Right after the fault: two drains at once (the scheduled job may join them as a third).
+      // Right after the fault: rounds of two drains at once until every event is done (the
+      // scheduled job may join as a third drainer; an event it was processing while the fault
+      // lasted comes back pending, due within the 500 ms cap, and a later round takes it).
       const runner = eventInboxRunner(container)
       const mailer = mailerOf(container)
       const started = Date.now()
-      const lanes: EventOutcome[][] = await Promise.all([mailer.drainEvents(runner), mailer.drainEvents(runner)])
+      const rounds: EventOutcome[][][] = []
+      await waitFor(async () => {
+        rounds.push(await Promise.all([mailer.drainEvents(runner), mailer.drainEvents(runner)]))
+        const events = (await Promise.all(orderIds.map(eventsFor))).flat()
+        return events.length === ORDERS && events.every((e) => e.status === "done")
+      }, "every event to be done", 60_000)
       const ms = Date.now() - started
 
-      const processed = lanes.flat().filter((o) => o.status === "done").map((o) => o.id)
+      // In each round the two drains took different events, and no event was done twice.
+      for (const [a, b] of rounds) expect(a.filter((x) => b.some((y) => y.id === x.id))).toEqual([])
+      const processed = rounds.flat(2).filter((o) => o.status === "done").map((o) => o.id)
       expect(new Set(processed).size).toBe(processed.length)
       const events = (await Promise.all(orderIds.map(eventsFor))).flat()
-      expect(events).toHaveLength(ORDERS)
-      expect(events.every((e) => e.status === "done")).toBe(true)
-      // The events the two drains took, each by one of them and only once per claim.
-      const claimedTwice = lanes[0].filter((a) => lanes[1].some((b) => b.id === a.id))
-      expect(claimedTwice).toEqual([])
+      expect(events.every((e) => e.message_ids.length === 1)).toBe(true)
       // A dead worker's late outcome is refused: its event was claimed again since.
       for (const o of orphans) expect(await finishEvent(knex, o.id, o.attempts, { status: "done", message_ids: [] })).toBe(false)
 
@@ -275,8 +296,9 @@ medusaIntegrationTestRunner({
         events: ORDERS,
         simultaneous_claims: ORDERS * 3,
         claimed: orphans.length,
-        lane_a: lanes[0].length,
-        lane_b: lanes[1].length,
+        rounds: rounds.length,
+        lane_a: rounds.reduce((n, r) => n + r[0].length, 0),
+        lane_b: rounds.reduce((n, r) => n + r[1].length, 0),
         processed_by_these_drains: processed.length,
         ms,
         mails: sink.mails.length,
