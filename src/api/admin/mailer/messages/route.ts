@@ -2,23 +2,36 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { raw } from "@medusajs/framework/mikro-orm/core"
 import { requestLanguage, parseWith, route } from "../lib/http-errors"
 import { mailerOf } from "../lib/mailer"
+import { countMessagesUpTo } from "../lib/message-count"
 import { MESSAGE_LIST_FIELDS, presentMessage } from "../lib/present"
 import { ListMessagesQuery, type ListMessagesInput } from "./validators"
 
 /**
  * GET /admin/mailer/messages: the mail log, newest first, with filters and
- * pagination. HTML and text are left out; GET /messages/:id has them.
+ * pagination. HTML and text are left out; GET /messages/:id has them. `count`
+ * stops at 10,000 (lib/message-count.ts); `count_exact` says whether it did.
  */
 export const GET = route(async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = parseWith(ListMessagesQuery, req.query)
-  const [messages, count] = await mailerOf(req).listAndCountMailerMessages(toFilters(query), {
-    select: MESSAGE_LIST_FIELDS,
-    skip: query.offset,
-    take: query.limit,
-    order: { created_at: "DESC", id: "DESC" },
-  })
+  // Both bounded: one page read in order from an index, a count that stops at
+  // MESSAGE_COUNT_LIMIT (`count_exact: false` beyond it).
+  const [messages, counted] = await Promise.all([
+    mailerOf(req).listMailerMessages(toFilters(query), {
+      select: MESSAGE_LIST_FIELDS,
+      skip: query.offset,
+      take: query.limit,
+      order: { created_at: "DESC", id: "DESC" },
+    }),
+    countMessagesUpTo(req, query),
+  ])
   const lang = requestLanguage(req)
-  res.json({ messages: messages.map((m) => presentMessage(m, lang)), count, offset: query.offset, limit: query.limit })
+  res.json({
+    messages: messages.map((m) => presentMessage(m, lang)),
+    count: counted.count,
+    count_exact: counted.exact,
+    offset: query.offset,
+    limit: query.limit,
+  })
 })
 
 /** The list's filters as a module filter; the CSV export (export/route.ts) uses the same. */
