@@ -20,8 +20,9 @@ const { account, template, message, settings, staff_profile } = MAILER_RESOURCES
  * changing, so a shop can, for instance, let support read the log but not change accounts.
  * Checks run after Medusa's authentication; a role without the policy gets Medusa's 403.
  *
- * - accounts (and the provider presets that fill the form): read / create / update (also
- *   verify, test mail, OAuth2 connect, its callback and disconnect) / delete
+ * - accounts (and the provider presets that fill the form): read (also the DKIM record and
+ *   the DNS check) / create / update (also verify, test mail, generating a DKIM key, OAuth2
+ *   connect, its callback and disconnect) / delete
  * - templates (and the event list): read, also a preview, which changes nothing / create /
  *   update (also a test mail) / delete
  * - messages (the log, its export): read / create for a resend (it writes a new message)
