@@ -75,7 +75,7 @@ function preparedAppDir(): string {
 function medusaCli(dir: string, args: string[], env: NodeJS.ProcessEnv) {
   const run = spawnSync(join(dir, "node_modules/.bin/medusa"), args, { cwd: dir, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
   if (run.status !== 0) {
-    throw new Error(`medusa ${args.join(" ")} failed in ${dir}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`)
+    throw new Error(`medusa ${args.join(" ")} failed in ${dir}:\n${run.error?.message ?? ""}\n${(run.stdout ?? "").slice(-3000)}\n${(run.stderr ?? "").slice(-3000)}`)
   }
 }
 
