@@ -20,6 +20,8 @@ const MATCH = {
   "integration:admin": ["**/integration-tests/admin/**/*.spec.[jt]s"],
   // Outages, crashes, several processes (issue "reliability"): `npm run test:faults`, not part of `npm test`.
   faults: ["**/integration-tests/faults/**/*.spec.[jt]s"],
+  // The packed plugin in a plain Medusa app (issue 12): `npm run test:package`, run by .ci/run after `npm test`.
+  package: ["**/integration-tests/package/**/*.spec.[jt]s"],
 }
 const DEFAULT_TYPES = ["unit", "integration:modules", "integration:http", "integration:admin"]
 

@@ -12,8 +12,9 @@ const pathArgs = process.argv.slice(2).filter((a) => !a.startsWith("-"))
 // A path into integration-tests/admin, or a bare pattern that may match a browser spec.
 const mayMatchBrowserSpec = (a) => a.includes("integration-tests/admin") || !/[/.]/.test(a)
 const runsBrowserTests = (!type || type === "integration:admin") && (pathArgs.length === 0 || pathArgs.some(mayMatchBrowserSpec))
-// The fault tests start the packed app as two processes (integration-tests/faults/).
-const usesPackedApp = runsBrowserTests || type === "faults"
+// The fault tests start the packed app as two processes (integration-tests/faults/);
+// the package tests (integration-tests/package/) check the packed app itself.
+const usesPackedApp = runsBrowserTests || type === "faults" || type === "package"
 if (runsBrowserTests) {
   ensureChromium()
 }
