@@ -15,7 +15,8 @@ import { draftFor, drainEvery, drainUntil, inBatches, knexOf, report, statusCoun
 jest.setTimeout(30 * 60_000)
 const restoreEnv = useFastRetries()
 
-const ORDERS = 200
+// 200 as the issue asks; MAILER_FAULT_ORDERS lowers it on a machine too loaded to place 200 orders in time.
+const ORDERS = Number(process.env.MAILER_FAULT_ORDERS ?? 200)
 const MAILS = 1_000
 const OUTAGE_MS = 60_000
 
@@ -78,7 +79,7 @@ medusaIntegrationTestRunner({
       expect(sink.duplicateMessageIds()).toEqual([])
       expect(new Set(sink.mails.map((m) => m.messageId))).toEqual(new Set(rows.map((r: any) => r.message_id)))
       expect(new Set(sink.mails.map((m) => m.envelope.to[0])).size).toBe(ORDERS)
-      report("outage-200-orders", {
+      report("outage-orders", {
         orders: ORDERS,
         placed_ms: placedMs,
         down_ms: upAt - downAt,
