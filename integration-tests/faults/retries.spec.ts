@@ -46,14 +46,18 @@ medusaIntegrationTestRunner({
       const id = await enqueue("p1")
       const schedule: { attempt: number; delay_ms: number; ceiling_ms: number }[] = []
       const started = Date.now()
-      await drainUntil(getContainer(), async () => {
-        const current = await row(id)
-        if (current.status === "queued" && current.attempts > schedule.length) {
-          const delay = new Date(current.next_attempt_at).getTime() - new Date(current.updated_at).getTime()
-          schedule.push({ attempt: current.attempts, delay_ms: delay, ceiling_ms: retryCeilingMs(current.attempts, TEST_POLICY) })
-        }
-        return current.status === "sent"
-      }, "the mail is sent")
+      const mailer = mailerOf(getContainer())
+      await mailer.deliverMessage(id)
+      // Step by step: each waiting state is read before the retry, so none is missed.
+      for (let current = await row(id); current.status === "queued"; current = await row(id)) {
+        const due = new Date(current.next_attempt_at).getTime()
+        schedule.push({ attempt: current.attempts, delay_ms: due - new Date(current.updated_at).getTime(), ceiling_ms: retryCeilingMs(current.attempts, TEST_POLICY) })
+        const before = current.attempts
+        await waitFor(async () => {
+          if (Date.now() >= due) await mailer.drainOutbox()
+          return (await row(id)).attempts > before
+        }, `attempt ${before + 1}`)
+      }
       const sent = await row(id)
       expect(sent).toMatchObject({ status: "sent", attempts: 4, error_code: null })
       expect(sink.transactions).toBe(4)
