@@ -8,6 +8,7 @@
 //
 //   BENCH_RUNS=5          runs per figure
 //   BENCH_ONLY=P1,P2      a subset (docs are only written for a full run unless BENCH_WRITE_DOCS=1)
+//   BENCH_MERGE=a,b       results.json files of earlier runs: their other figures are kept
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
@@ -17,11 +18,13 @@ import { performanceDoc, summaryLines, throughputSvg } from "./bench/report.mjs"
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url))
 const runs = Number(process.env.BENCH_RUNS ?? 5)
-const only = (process.env.BENCH_ONLY ?? "P1,P2,P3,P4,P5").split(",").map((s) => s.trim())
+const only = (process.env.BENCH_ONLY ?? "P1,P2,P3,P4,P5").split(",").map((s) => s.trim()).filter(Boolean)
 const out = mkdtempSync(join(tmpdir(), "mailer-bench-"))
 const env = { ...process.env, BENCH_RUNS: String(runs), BENCH_OUT_DIR: out }
 const loadBefore = loadavg()[0]
-const results = {}
+// BENCH_MERGE=<results.json of earlier runs, comma-separated>: their figures are kept (a later
+// file's win), the ones run now replace them.
+const results = Object.assign({}, ...(process.env.BENCH_MERGE ?? "").split(",").filter(Boolean).map((f) => JSON.parse(readFileSync(f, "utf8"))))
 let failed = false
 
 if (only.includes("P1")) {
@@ -68,7 +71,9 @@ const meta = {
   date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
   runs,
   machine: `${cpus().length} × ${cpus()[0]?.model?.trim() ?? "CPU"}, Node ${process.version}`,
-  load: `${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+  load: process.env.BENCH_MERGE
+    ? `${loadBefore.toFixed(1)} now; figures merged from earlier runs, see the notes`
+    : `${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
   // What the figures mean (profiles, fixes, goals that cannot be met): kept by hand next to the bench.
   notes: readFileSync(process.env.BENCH_NOTES_FILE ?? join(ROOT, "scripts/bench/notes.md"), "utf8"),
 }
