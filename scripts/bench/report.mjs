@@ -62,7 +62,7 @@ function tableRows(r) {
       spread(r.P3.ratio),
       "≤ 1.05",
       verdict(r.P3.ratio.median <= 1.05),
-      `with ${fmt(r.P3.with_ms.median, 0)} ms, without ${fmt(r.P3.without_ms.median, 0)} ms (median of ${r.P3.checkouts_per_block} checkouts per block)`,
+      `with ${fmt(r.P3.with_ms.median, 0)} ms, without ${fmt(r.P3.without_ms.median, 0)} ms (medians of ${r.P3.checkouts_per_side} checkouts per side and run)`,
     ])
   }
   if (r.P4) {
@@ -176,11 +176,11 @@ ${summaryLines(results).join("\n")}
   result recorded) to an in-process smtp-server; baseline: bare nodemailer with a pool of the same
   size (2 connections) sending the same mails with the same concurrency to the same server; and a
   sender that opens a new connection (with AUTH) per mail, same concurrency.
-- **P3 checkout** (p3-checkout.ts): \`completeCartWorkflow\` on prepared carts, blocks of
-  checkouts with the plugin's subscriber attached and detached taking turns in the same app
-  (the subscriber is all the plugin adds to a checkout). "With" starts the next checkout once
-  the previous order's confirmation is at the server, so the figure is the request path, not
-  the CPU the background mail work takes from the next checkout (that is P4's subject).
+- **P3 checkout** (p3-checkout.ts): \`completeCartWorkflow\` on prepared carts, checkouts with
+  the plugin's subscriber attached and detached taking turns one by one in the same app (the
+  subscriber is all the plugin adds to a checkout). With it, the next checkout starts once the
+  previous order's confirmation is at the server, so the figure is the request path, not the CPU
+  the background mail work takes from the next checkout (that is P4's subject).
 - **P4 burst** (p4-burst.ts): 1,000 orders written through the order module, then 1,000
   \`order.placed\` events emitted at once on the local event bus; time until 1,000 mails are at
   the server, Message-IDs that arrived twice, peak RSS growth of the process (sampled every 50 ms).
