@@ -33,6 +33,7 @@ if (workerData.entry.endsWith(".ts")) {
 }
 const { renderInWorker } = load(workerData.entry)
 parentPort.on("message", (job) => parentPort.postMessage(renderInWorker(job)))
+parentPort.postMessage({ ready: true })
 `
 
 /** Heap of one worker: far above a mail (a few MB), far below what hurts the server. */
@@ -54,6 +55,9 @@ interface Job {
 
 interface Slot {
   worker: Worker
+  /** Loaded and listening. Starting a worker (and compiling .ts in tests) can take seconds on a
+   * loaded machine; that time must not count against a mail's render budget. */
+  ready: boolean
   job?: Job
   timer?: NodeJS.Timeout
 }
@@ -102,8 +106,12 @@ export class RenderPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const slot = this.slots.find((s) => !s.job) ?? this.startWorker()
-      if (!slot) return
+      const slot = this.slots.find((s) => s.ready && !s.job)
+      if (!slot) {
+        // Start another worker while there is room; it takes the queue once it is ready.
+        if (!this.slots.some((s) => !s.ready)) this.startWorker()
+        return
+      }
       const job = this.queue.shift()!
       slot.job = job
       // The clock starts when a worker takes the mail, not while it waits in the queue.
@@ -123,8 +131,14 @@ export class RenderPool {
     })
     // An idle worker must not keep a server or a test run from exiting.
     worker.unref()
-    const slot: Slot = { worker }
-    worker.on("message", (reply: WorkerReply) => this.finish(slot, reply))
+    const slot: Slot = { worker, ready: false }
+    worker.on("message", (reply: WorkerReply | { ready: true }) => {
+      if ("ready" in reply) {
+        slot.ready = true
+        return this.dispatch()
+      }
+      this.finish(slot, reply)
+    })
     worker.on("error", (error) => this.discard(slot, crashFailure(error)))
     worker.on("exit", () => this.discard(slot, failure("TEMPLATE_RENDER", "The render worker stopped")))
     this.slots.push(slot)
@@ -143,7 +157,9 @@ export class RenderPool {
     const index = this.slots.indexOf(slot)
     if (index < 0) return
     this.slots.splice(index, 1)
-    const job = this.settle(slot)
+    // A worker that dies before it is ready fails the next mail, so a broken worker cannot be
+    // restarted forever while the queue waits.
+    const job = this.settle(slot) ?? (slot.ready ? undefined : this.queue.shift())
     void slot.worker.terminate()
     job?.reject(error)
     this.dispatch()
