@@ -228,6 +228,12 @@ describe("render worker: the wall-time budget", () => {
     await expect(pool.render(input("x", cyclic))).rejects.toBeInstanceOf(TemplateError)
   })
 
+  it("counts a mail's time from when its worker is loaded, not while the worker starts", async () => {
+    const slowStart = new RenderPool(1, require.resolve("./fixtures/slow-start-worker-entry"))
+    const rendered = await slowStart.render(input("<p>x</p>"), { timeoutMs: 500 }).finally(() => slowStart.close())
+    expect(rendered.html).toContain("<p>x</p>")
+  })
+
   it("fails the mail, not the caller, when a worker cannot start", async () => {
     const broken = new RenderPool(1, "/nonexistent/render-worker-entry.js")
     const error = await broken.render(input("<p>x</p>")).catch((e: unknown) => e)
