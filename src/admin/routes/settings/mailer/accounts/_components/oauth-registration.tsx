@@ -30,16 +30,18 @@ export function OAuthRegistration({ provider }: { provider: OAuthProvider }) {
           <Text size="small" className="text-ui-fg-subtle">{t("accounts.oauth.redirectUrlUnavailable")}</Text>
         ) : (
           <div className="flex items-center gap-x-2">
-            <Input
-              id={id}
-              size="small"
-              readOnly
-              value={redirect.isLoading ? t("accounts.oauth.redirectUrlLoading") : url}
-              onFocus={(event) => event.currentTarget.select()}
-              className="font-mono"
-              aria-describedby={`${id}-hint`}
-              data-testid="mailer-account-oauth-redirect-url"
-            />
+            <div className="min-w-0 flex-1">
+              <Input
+                id={id}
+                size="small"
+                readOnly
+                value={redirect.isLoading ? t("accounts.oauth.redirectUrlLoading") : url}
+                onFocus={(event) => event.currentTarget.select()}
+                className="font-mono"
+                aria-describedby={`${id}-hint`}
+                data-testid="mailer-account-oauth-redirect-url"
+              />
+            </div>
             <CopyButton text={url} disabled={!url} />
           </div>
         )}
