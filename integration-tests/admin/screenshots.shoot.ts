@@ -21,6 +21,8 @@ interface Ids {
   accountId: string
   orderId: string
   messageId: string
+  /** An OAuth2 (Microsoft) account, when the shop has one (the packed app gets one). */
+  oauthAccountId?: string
 }
 
 interface Shot {
@@ -32,6 +34,10 @@ interface Shot {
   open?: string
   /** Shoot only this element (e.g. the topbar badge). */
   element?: string
+  /** Scrolled into view before the shot (a part further down a form). */
+  scrollTo?: string
+  /** Shot only when the shop has this record (e.g. an OAuth2 account). */
+  needs?: keyof Ids
 }
 
 const SHOTS: Shot[] = [
@@ -40,6 +46,7 @@ const SHOTS: Shot[] = [
   { name: "accounts", path: () => "/app/settings/mailer/accounts", ready: "mailer-accounts-table" },
   { name: "account-form", path: () => "/app/settings/mailer/accounts", ready: "mailer-accounts-table", open: "mailer-account-create" },
   { name: "account-detail", path: (ids) => `/app/settings/mailer/accounts/${ids.accountId}`, ready: "mailer-account-edit" },
+  { name: "account-oauth", path: (ids) => `/app/settings/mailer/accounts/${ids.oauthAccountId}`, ready: "mailer-account-oauth-connection", scrollTo: "mailer-account-login", needs: "oauthAccountId" },
   { name: "templates", path: () => "/app/settings/mailer/templates", ready: "mailer-template-matrix" },
   { name: "template-editor", path: () => "/app/settings/mailer/templates/order.placed/de", ready: "mailer-template-preview-frame" },
   { name: "log", path: () => "/app/settings/mailer/log", ready: "mailer-log" },
@@ -70,6 +77,7 @@ async function shootLanguage(browser: Browser, url: string, language: AdminLangu
   const page = await adminPage(browser, language)
   await login(page, url)
   for (const shot of SHOTS) {
+    if (shot.needs && !ids[shot.needs]) continue
     const file = join(OUT, `${language}-${shot.name}.png`)
     try {
       await page.goto(`${url}${shot.path(ids)}`)
@@ -78,6 +86,14 @@ async function shootLanguage(browser: Browser, url: string, language: AdminLangu
         await page.getByTestId(shot.open).click()
         await page.locator("[role=dialog]").first().waitFor()
         await page.waitForLoadState("networkidle")
+      }
+      if (shot.scrollTo) {
+        // Only the form's own scroll box moves (scrollIntoView would shift the whole modal).
+        await page.getByTestId(shot.scrollTo).first().evaluate((el) => {
+          let box = el.parentElement
+          while (box && getComputedStyle(box).overflowY !== "auto") box = box.parentElement
+          if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 16
+        })
       }
       const target = shot.element ? page.getByTestId(shot.element).first() : page
       await target.screenshot({ path: file, animations: "disabled" })
@@ -94,7 +110,8 @@ async function findIds(app: Pick<PackedApp, "url">): Promise<Ids> {
   const { accounts } = await api.get("/admin/mailer/accounts")
   const { messages } = await api.get("/admin/mailer/messages?limit=20")
   const orderMail = messages.find((m: any) => m.resource_type === "order") ?? messages[0]
-  return { accountId: accounts[0]?.id, orderId: orderMail?.resource_id, messageId: orderMail?.id }
+  const oauthAccountId = accounts.find((a: any) => a.auth_method === "oauth2")?.id
+  return { accountId: accounts.find((a: any) => a.auth_method !== "oauth2")?.id ?? accounts[0]?.id, orderId: orderMail?.resource_id, messageId: orderMail?.id, oauthAccountId }
 }
 
 describe("screenshots", () => {
@@ -109,6 +126,17 @@ describe("screenshots", () => {
         app = await startPackedApp()
         url = app.url
         await createAccount(app, sink.port, { name: "Shop-Postfach (Testmodus)", test_mode: true, test_recipient: "inhaber@muster-shop.test" })
+        // Second, so the first stays the default that sends the order mail.
+        await createAccount(app, sink.port, {
+          name: "Microsoft 365",
+          host: "smtp.office365.com",
+          port: 587,
+          security: "starttls",
+          auth_required: true,
+          sender_email: "kontakt@muster-shop.test",
+          auth_method: "oauth2",
+          oauth: { provider: "microsoft", client_id: "3f6c1b2e-8a4d-4c1f-9b7e-2d5a6e8f0c13", client_secret: "example-secret", tenant: "muster-shop.test" },
+        })
         await placeOrder(app, "erika@kunde.test", "de-DE")
         await waitFor(() => sink.mails.length >= 1, "the order confirmation at the sink", 60_000)
       }
