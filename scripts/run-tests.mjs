@@ -34,7 +34,9 @@ const resultsFile = join(mkdtempSync(join(tmpdir(), "mailer-jest-")), "results.j
 const args = ["jest", "--runInBand", "--forceExit", "--ci", "--json", `--outputFile=${resultsFile}`, ...process.argv.slice(2)]
 const env = {
   ...process.env,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+  // One jest process runs every suite (--runInBand), and each HTTP suite boots a whole Medusa app
+  // whose module registries outlive it: ~90 suites grow past Node's default 4 GB heap.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--max-old-space-size=10240"].filter(Boolean).join(" "),
   LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
   MEDUSA_DISABLE_TELEMETRY: "true",
   NODE_ENV: "test",
