@@ -103,10 +103,14 @@ function DisconnectButton({ account }: { account: MailerAccount }) {
       variant: "danger",
     })
     if (!confirmed) return
-    disconnect.mutate(undefined, {
-      onSuccess: () => toast.success(t("accounts.oauth.toast.disconnected", { name: account.name })),
-      onError: toastApiError,
-    })
+    // Not mutate()'s own callbacks: the refetched account is no longer connected, so this
+    // button unmounts before they would run, and react-query drops them with it.
+    try {
+      await disconnect.mutateAsync(undefined)
+      toast.success(t("accounts.oauth.toast.disconnected", { name: account.name }))
+    } catch (error) {
+      toastApiError(error)
+    }
   }
   return (
     <Button type="button" size="small" variant="secondary" onClick={onClick} isLoading={disconnect.isPending} data-testid="mailer-account-oauth-disconnect">
